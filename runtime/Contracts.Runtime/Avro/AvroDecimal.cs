@@ -1,0 +1,137 @@
+using System;
+using System.Buffers.Binary;
+using System.Globalization;
+
+namespace Contracts.Avro;
+
+/// <summary>The Avro <c>decimal</c> logical type: an unscaled two's complement integer and a schema-fixed scale.</summary>
+public static class AvroDecimal
+{
+    private static readonly Int128 Max96Bits = (Int128.One << 96) - 1;
+
+    /// <summary>
+    /// Writes the unscaled value of <paramref name="value"/> at <paramref name="scale"/> into the last bytes of a 16-byte
+    /// <paramref name="destination"/> as minimal big-endian two's complement, and returns how many bytes it used.
+    /// </summary>
+    public static int ToUnscaledBytes(decimal value, int precision, int scale, Span<byte> destination)
+    {
+        var unscaled = ToUnscaled(value, precision, scale, ContractFormat.Avro);
+        BinaryPrimitives.WriteInt128BigEndian(destination, unscaled);
+        var start = 0;
+        // Drop leading bytes that only repeat the sign of the byte after them.
+        while (start < 15 &&
+               ((destination[start] == 0 && (destination[start + 1] & 0x80) == 0) ||
+                (destination[start] == 0xFF && (destination[start + 1] & 0x80) != 0)))
+        {
+            start++;
+        }
+
+        return 16 - start;
+    }
+
+    /// <summary>Returns the unscaled integer of <paramref name="value"/> at <paramref name="scale"/>, checking precision and scale.</summary>
+    public static Int128 ToUnscaled(decimal value, int precision, int scale, ContractFormat format)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var valueScale = (bits[3] >> 16) & 0xFF;
+        var negative = bits[3] < 0;
+        Int128 mantissa = ((Int128)(uint)bits[2] << 64) | ((Int128)(uint)bits[1] << 32) | (uint)bits[0];
+        while (valueScale > scale)
+        {
+            var quotient = Int128.DivRem(mantissa, 10);
+            if (quotient.Remainder != 0)
+            {
+                throw new ContractEncodeException(format, string.Create(CultureInfo.InvariantCulture, $"decimal {value} has more than {scale} digits after the point; the schema's scale is {scale} and nothing is rounded."));
+            }
+
+            mantissa = quotient.Quotient;
+            valueScale--;
+        }
+
+        while (valueScale < scale)
+        {
+            mantissa *= 10;
+            valueScale++;
+        }
+
+        if (mantissa >= Pow10(precision))
+        {
+            throw new ContractEncodeException(format, string.Create(CultureInfo.InvariantCulture, $"decimal {value} has more than {precision} digits; the schema's precision is {precision}."));
+        }
+
+        return negative ? -mantissa : mantissa;
+    }
+
+    /// <summary>Turns an unscaled integer and scale back into a <see cref="decimal"/>, or returns false when it does not fit one.</summary>
+    public static bool TryFromUnscaled(Int128 unscaled, int scale, out decimal value)
+    {
+        var negative = unscaled < 0;
+        var magnitude = negative ? -unscaled : unscaled;
+        while ((scale > 28 || magnitude > Max96Bits) && scale > 0)
+        {
+            var quotient = Int128.DivRem(magnitude, 10);
+            if (quotient.Remainder != 0)
+            {
+                value = default;
+                return false;
+            }
+
+            magnitude = quotient.Quotient;
+            scale--;
+        }
+
+        if (magnitude > Max96Bits)
+        {
+            value = default;
+            return false;
+        }
+
+        value = new decimal((int)(uint)(magnitude & 0xFFFFFFFF), (int)(uint)((magnitude >> 32) & 0xFFFFFFFF), (int)(uint)((magnitude >> 64) & 0xFFFFFFFF), negative, (byte)scale);
+        return true;
+    }
+
+    /// <summary>Reads a big-endian two's complement integer of at most 16 significant bytes.</summary>
+    public static bool TryReadUnscaled(ReadOnlySpan<byte> bytes, out Int128 unscaled)
+    {
+        if (bytes.IsEmpty)
+        {
+            unscaled = Int128.Zero;
+            return true;
+        }
+
+        var sign = (bytes[0] & 0x80) != 0 ? (byte)0xFF : (byte)0;
+        while (bytes.Length > 16)
+        {
+            if (bytes[0] != sign || (bytes[1] & 0x80) != (sign & 0x80))
+            {
+                unscaled = default;
+                return false;
+            }
+
+            bytes = bytes.Slice(1);
+        }
+
+        Span<byte> buffer = stackalloc byte[16];
+        buffer.Fill(sign);
+        bytes.CopyTo(buffer.Slice(16 - bytes.Length));
+        unscaled = BinaryPrimitives.ReadInt128BigEndian(buffer);
+        return true;
+    }
+
+    private static readonly Int128[] PowersOfTen = CreatePowersOfTen();
+
+    private static Int128 Pow10(int exponent) => PowersOfTen[exponent];
+
+    private static Int128[] CreatePowersOfTen()
+    {
+        var powers = new Int128[39];
+        powers[0] = 1;
+        for (var i = 1; i < powers.Length; i++)
+        {
+            powers[i] = powers[i - 1] * 10;
+        }
+
+        return powers;
+    }
+}

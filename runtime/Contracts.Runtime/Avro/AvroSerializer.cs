@@ -1,0 +1,74 @@
+using System;
+using System.Buffers;
+
+namespace Contracts.Avro;
+
+/// <summary>Avro binary serialization of contracts (the body only: no framing, no headers).</summary>
+public static class AvroSerializer
+{
+    /// <summary>Appends the Avro encoding of <paramref name="value"/> to <paramref name="output"/>. Allocates nothing.</summary>
+    public static void Serialize<T>(IBufferWriter<byte> output, T value)
+        where T : IMessageContract<T>
+    {
+        var writer = new AvroWriter(output);
+        T.WriteAvro(ref writer, value);
+        writer.Flush();
+    }
+
+    /// <summary>Returns the Avro encoding of <paramref name="value"/> as a new array.</summary>
+    public static byte[] Serialize<T>(T value)
+        where T : IMessageContract<T>
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        Serialize(buffer, value);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads one <typeparamref name="T"/> that must span all of <paramref name="data"/>.</summary>
+    /// <exception cref="ContractDecodeException">The bytes are not a valid encoding of <typeparamref name="T"/>.</exception>
+    public static T Deserialize<T>(ReadOnlySpan<byte> data, AvroReaderOptions? options = null)
+        where T : IMessageContract<T>
+    {
+        var reader = new AvroReader(data, options);
+        var value = T.ReadAvro(ref reader);
+        reader.EnsureEnd();
+        return value;
+    }
+
+    /// <summary>Reads one <typeparamref name="T"/> from possibly segmented input (copied once when it spans segments).</summary>
+    /// <exception cref="ContractDecodeException">The bytes are not a valid encoding of <typeparamref name="T"/>.</exception>
+    public static T Deserialize<T>(in ReadOnlySequence<byte> data, AvroReaderOptions? options = null)
+        where T : IMessageContract<T>
+    {
+        if (data.IsSingleSegment)
+        {
+            return Deserialize<T>(data.FirstSpan, options);
+        }
+
+        if (data.Length > int.MaxValue)
+        {
+            throw new ContractDecodeException(ContractFormat.Avro, $"the input is {data.Length} bytes, more than one message can hold.", 0);
+        }
+
+        var length = (int)data.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            data.CopyTo(rented);
+            return Deserialize<T>(rented.AsSpan(0, length), options);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Returns the key bytes of <paramref name="value"/> in its contract's key format (empty without a key).</summary>
+    public static byte[] SerializeKey<T>(T value)
+        where T : IMessageContract<T>
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        T.WriteKey(buffer, value);
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,28 @@
+using System;
+
+namespace Contracts.Avro;
+
+/// <summary>Conversions between .NET ticks and the Avro time units, shared by reader and writer.</summary>
+internal static class AvroTime
+{
+    internal static readonly int EpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
+
+    internal static long ToUnit(long ticks, long ticksPerUnit) =>
+        Math.DivRem(ticks - DateTime.UnixEpoch.Ticks, ticksPerUnit, out var remainder) - (remainder < 0 ? 1 : 0);
+
+    internal static long UtcTicks(DateTime value) => value.Kind == DateTimeKind.Local ? value.ToUniversalTime().Ticks : value.Ticks;
+
+    internal static bool TryFromUnit(long units, long ticksPerUnit, out long ticks)
+    {
+        var maxUnits = (DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / ticksPerUnit;
+        var minUnits = -(DateTime.UnixEpoch.Ticks / ticksPerUnit);
+        if (units > maxUnits || units < minUnits)
+        {
+            ticks = 0;
+            return false;
+        }
+
+        ticks = DateTime.UnixEpoch.Ticks + (units * ticksPerUnit);
+        return true;
+    }
+}

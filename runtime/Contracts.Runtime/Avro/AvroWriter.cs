@@ -1,0 +1,244 @@
+using System;
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Contracts.Avro;
+
+/// <summary>
+/// Writes Avro binary encoding into an <see cref="IBufferWriter{T}"/>. Generated codecs drive it; it allocates nothing.
+/// Call <see cref="Flush"/> when done: bytes are committed to the buffer writer in chunks, not one by one.
+/// </summary>
+public ref partial struct AvroWriter
+{
+    private const int MinimumChunk = 256;
+    private readonly IBufferWriter<byte> _output;
+    private Span<byte> _span;
+    private int _position;
+
+    /// <summary>Starts writing at the end of <paramref name="output"/>.</summary>
+    public AvroWriter(IBufferWriter<byte> output)
+    {
+        _output = output ?? throw new ArgumentNullException(nameof(output));
+        _span = default;
+        _position = 0;
+    }
+
+    /// <summary>Commits everything written so far to the buffer writer.</summary>
+    public void Flush()
+    {
+        if (_position > 0)
+        {
+            _output.Advance(_position);
+        }
+
+        _position = 0;
+        _span = default;
+    }
+
+    /// <summary>Writes nothing: the Avro <c>null</c> has no bytes. Present so generated code reads like the schema.</summary>
+    public readonly void WriteNull()
+    {
+    }
+
+    /// <summary>Writes a boolean as one byte.</summary>
+    public void WriteBoolean(bool value)
+    {
+        var span = Reserve(1);
+        span[0] = value ? (byte)1 : (byte)0;
+        _position++;
+    }
+
+    /// <summary>Writes an <c>int</c> as a zig-zag variable-length integer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteInt(int value) => WriteVarint((uint)((value << 1) ^ (value >> 31)));
+
+    /// <summary>Writes a <c>long</c> as a zig-zag variable-length integer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteLong(long value) => WriteVarint((ulong)((value << 1) ^ (value >> 63)));
+
+    /// <summary>Writes a <c>float</c> as 4 little-endian bytes.</summary>
+    public void WriteFloat(float value)
+    {
+        BinaryPrimitives.WriteSingleLittleEndian(Reserve(4), value);
+        _position += 4;
+    }
+
+    /// <summary>Writes a <c>double</c> as 8 little-endian bytes.</summary>
+    public void WriteDouble(double value)
+    {
+        BinaryPrimitives.WriteDoubleLittleEndian(Reserve(8), value);
+        _position += 8;
+    }
+
+    /// <summary>Writes <c>bytes</c>: a length, then the bytes.</summary>
+    public void WriteBytes(scoped ReadOnlySpan<byte> value)
+    {
+        WriteLong(value.Length);
+        WriteRaw(value);
+    }
+
+    /// <summary>Writes a <c>fixed</c>: exactly <paramref name="size"/> bytes, no length.</summary>
+    /// <exception cref="ContractEncodeException">The value is not <paramref name="size"/> bytes long.</exception>
+    public void WriteFixed(scoped ReadOnlySpan<byte> value, int size)
+    {
+        if (value.Length != size)
+        {
+            throw new ContractEncodeException(ContractFormat.Avro, $"fixed value has {value.Length} bytes; the schema requires exactly {size}.");
+        }
+
+        WriteRaw(value);
+    }
+
+    /// <summary>Writes a <c>string</c>: a length, then UTF-8.</summary>
+    /// <exception cref="ContractEncodeException"><paramref name="value"/> is null or holds an unpaired surrogate.</exception>
+    public void WriteString(string? value)
+    {
+        if (value is null)
+        {
+            throw new ContractEncodeException(ContractFormat.Avro, "null is not allowed here; the field is not nullable.");
+        }
+
+        WriteString(value.AsSpan());
+    }
+
+    /// <summary>Writes a <c>string</c> from characters: a length, then UTF-8.</summary>
+    public void WriteString(scoped ReadOnlySpan<char> value)
+    {
+        // Up to 21 chars always fit a one-byte length (<= 63 UTF-8 bytes): encode straight after it, no counting pass.
+        if (value.Length <= 21)
+        {
+            var span = Reserve(1 + (value.Length * 3));
+            var written = EncodeUtf8(value, span.Slice(1));
+            span[0] = (byte)(written << 1);
+            _position += 1 + written;
+            return;
+        }
+
+        int byteCount;
+        try
+        {
+            byteCount = StrictUtf8.GetByteCount(value);
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw new ContractEncodeException(ContractFormat.Avro, "the string holds an unpaired UTF-16 surrogate and has no UTF-8 form.", e);
+        }
+
+        WriteLong(byteCount);
+        var target = Reserve(byteCount);
+        _position += EncodeUtf8(value, target);
+    }
+
+    /// <summary>Writes an enum symbol index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteEnum(int index) => WriteInt(index);
+
+    /// <summary>Writes the index of the union branch that follows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteUnionIndex(int index) => WriteInt(index);
+
+    /// <summary>Starts a block of <paramref name="count"/> array or map items; a zero count ends the array or map.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteBlockCount(long count) => WriteLong(count);
+
+    /// <summary>Writes bytes as they are, with no length: the building block for fixed and framing.</summary>
+    public void WriteRaw(scoped ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty)
+        {
+            return;
+        }
+
+        value.CopyTo(Reserve(value.Length));
+        _position += value.Length;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WriteVarint(uint value)
+    {
+        var span = Reserve(5);
+        if (value < 0x80)
+        {
+            span[0] = (byte)value;
+            _position++;
+            return;
+        }
+
+        var i = 0;
+        while (value >= 0x80)
+        {
+            span[i++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        span[i++] = (byte)value;
+        _position += i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WriteVarint(ulong value)
+    {
+        var span = Reserve(10);
+        if (value < 0x80)
+        {
+            span[0] = (byte)value;
+            _position++;
+            return;
+        }
+
+        var i = 0;
+        while (value >= 0x80)
+        {
+            span[i++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        span[i++] = (byte)value;
+        _position += i;
+    }
+
+    /// <summary>Returns room for at least <paramref name="size"/> bytes at the write position; callers advance <see cref="_position"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Span<byte> Reserve(int size)
+    {
+        if (_span.Length - _position < size)
+        {
+            Grow(size);
+        }
+
+        return _span.Slice(_position);
+    }
+
+    internal void Advance(int count) => _position += count;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow(int size)
+    {
+        if (_position > 0)
+        {
+            _output.Advance(_position);
+            _position = 0;
+        }
+
+        _span = _output.GetSpan(Math.Max(size, MinimumChunk));
+        if (_span.Length < size)
+        {
+            throw new InvalidOperationException($"The buffer writer returned {_span.Length} bytes where {size} were requested.");
+        }
+    }
+
+    private static int EncodeUtf8(ReadOnlySpan<char> value, Span<byte> target)
+    {
+        var status = System.Text.Unicode.Utf8.FromUtf16(value, target, out _, out var written, replaceInvalidSequences: false);
+        if (status != OperationStatus.Done)
+        {
+            throw new ContractEncodeException(ContractFormat.Avro, "the string holds an unpaired UTF-16 surrogate and has no UTF-8 form.");
+        }
+
+        return written;
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+}
