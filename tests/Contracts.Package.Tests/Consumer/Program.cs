@@ -1,0 +1,43 @@
+// A user's program, built by PackageConsumerTests against the packed Contracts package and nothing else.
+using System;
+using System.Globalization;
+using Contracts;
+using Contracts.Avro;
+
+namespace PackageConsumer;
+
+/// <summary>A greeting sent between services.</summary>
+[Message("greeting", 1, Key = nameof(Id))]
+public partial record GreetingV1(Guid Id, string Text, int Count, string? Note = null);
+
+/// <summary>Prints what the generated code produces; the test compares every line.</summary>
+public static class Program
+{
+    /// <summary>Entry point.</summary>
+    public static int Main()
+    {
+        var original = new GreetingV1(new Guid("6f1c2b9e-8d4a-4b37-9a51-0c2d3e4f5a6b"), "héllo", 3);
+
+        var bytes = AvroSerializer.Serialize(original);
+        var copy = AvroSerializer.Deserialize<GreetingV1>(bytes);
+
+        Console.WriteLine("canonical: " + GreetingV1.Descriptor.CanonicalSchema);
+        Console.WriteLine("fingerprint: " + GreetingV1.Descriptor.Fingerprint.ToString(CultureInfo.InvariantCulture));
+        Console.WriteLine("key fields: " + string.Join(",", GreetingV1.Descriptor.KeyFields));
+        Console.WriteLine("avro: " + Convert.ToHexString(bytes));
+        Console.WriteLine("round trip: " + (copy == original ? "equal" : "different"));
+        Console.WriteLine("catalog: " + string.Join(",", MessageContracts.Catalog));
+
+        try
+        {
+            AvroSerializer.Deserialize<GreetingV1>(bytes.AsSpan(0, 10));
+            Console.WriteLine("truncated: accepted");
+        }
+        catch (ContractDecodeException error)
+        {
+            Console.WriteLine("truncated: rejected at byte " + error.Offset.ToString(CultureInfo.InvariantCulture) + " in '" + error.FieldPath + "'");
+        }
+
+        return copy == original ? 0 : 1;
+    }
+}
