@@ -31,9 +31,6 @@ public sealed class CodecAvroScalarTests
         keyFormat: 1, keyFields: ["id"]);
 
     [Fact]
-    public void DumpForReview() => System.IO.File.WriteAllText("/tmp/person.g.cs", Contracts.Generator.Emitting.ContractSourceEmitter.Emit(Model()));
-
-    [Fact]
     public void Writes_the_avro_binary_encoding_field_by_field()
     {
         var contracts = CodecCompiler.Compile(Source, Model());
