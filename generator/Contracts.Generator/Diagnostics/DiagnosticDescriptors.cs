@@ -1,0 +1,105 @@
+using Microsoft.CodeAnalysis;
+
+namespace Contracts.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the contract generator reports. Each id has a page in <c>docs/diagnostics/{id}.md</c> saying what
+/// triggers it and how to fix it.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Contracts";
+
+    public static readonly DiagnosticDescriptor TypeMustBePartial = Error(
+        "CTR0001",
+        "Contract type must be partial",
+        "'{0}' must be declared partial: the generator adds the contract members to it");
+
+    public static readonly DiagnosticDescriptor GenericContract = Error(
+        "CTR0002",
+        "Contract type must not be generic",
+        "[Message] type '{0}' must not be generic or nested in a generic type: a contract has one fixed schema");
+
+    public static readonly DiagnosticDescriptor InvalidMessageType = Error(
+        "CTR0003",
+        "Message type name is empty",
+        "[Message] on '{0}' needs a non-empty message type name");
+
+    public static readonly DiagnosticDescriptor InvalidMessageVersion = Error(
+        "CTR0004",
+        "Message version must be 1 or greater",
+        "[Message] on '{0}' has version {1}; versions start at 1");
+
+    public static readonly DiagnosticDescriptor UnsupportedMemberType = Error(
+        "CTR0005",
+        "Member type has no Avro mapping",
+        "Member '{0}' of '{2}' has type '{1}', which cannot be mapped to Avro: {3}");
+
+    public static readonly DiagnosticDescriptor KeyMemberNotFound = Error(
+        "CTR0006",
+        "Key names an unknown member",
+        "Key of '{0}' names '{1}', which is not a field of the contract");
+
+    public static readonly DiagnosticDescriptor KeyMemberTypeNotAllowed = Error(
+        "CTR0007",
+        "Key member type is not a non-null scalar",
+        "Key member '{0}' of '{1}' has type '{2}'; key fields must be non-null scalars (string, int, long, bool, Guid, enum, decimal, date and time types)");
+
+    public static readonly DiagnosticDescriptor InvalidAvroName = Error(
+        "CTR0008",
+        "Invalid Avro name",
+        "'{0}' is not a valid Avro {1} for {2}: a name starts with an ASCII letter or '_' and continues with ASCII letters, digits or '_'");
+
+    public static readonly DiagnosticDescriptor DuplicateFieldName = Error(
+        "CTR0009",
+        "Two members map to one Avro name",
+        "Members '{0}' and '{1}' of '{2}' both map to the Avro name '{3}'");
+
+    public static readonly DiagnosticDescriptor NamedTypeConflict = Error(
+        "CTR0010",
+        "Two types share one Avro name",
+        "The Avro name '{0}' is used by both {1} and {2}; give one of them another name with [AvroName]");
+
+    public static readonly DiagnosticDescriptor NoUsableConstructor = Error(
+        "CTR0011",
+        "No constructor the reader can call",
+        "'{0}' has no constructor the generated reader can call: {1}");
+
+    public static readonly DiagnosticDescriptor InvalidDecimal = Error(
+        "CTR0012",
+        "Invalid decimal precision or scale",
+        "[AvroDecimal({0}, {1})] on '{2}' is invalid: {3}");
+
+    public static readonly DiagnosticDescriptor InvalidFixed = Error(
+        "CTR0013",
+        "Invalid fixed size",
+        "[AvroFixed({0})] on '{1}' is invalid: {2}");
+
+    public static readonly DiagnosticDescriptor InvalidEnumDefault = Error(
+        "CTR0014",
+        "Enum default is not a member of the enum",
+        "[AvroEnumDefault(\"{0}\")] on '{1}' does not name a member of the enum");
+
+    public static readonly DiagnosticDescriptor InvalidDefault = Error(
+        "CTR0015",
+        "Invalid default value",
+        "The default value of '{0}' in '{1}' is invalid for its Avro type {2}: {3}");
+
+    public static readonly DiagnosticDescriptor AttributeNotApplicable = Error(
+        "CTR0016",
+        "Attribute does not apply to the member type",
+        "[{0}] on '{1}' does not apply to its type '{2}'");
+
+    public static readonly DiagnosticDescriptor MemberNotSettable = Error(
+        "CTR0017",
+        "Member cannot be set by the reader",
+        "Member '{0}' of '{1}' cannot be set by the generated reader: {2}");
+
+    public static readonly DiagnosticDescriptor InvalidKey = Error(
+        "CTR0018",
+        "Invalid key configuration",
+        "The key of '{0}' is invalid: {1}");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+}
