@@ -23,6 +23,19 @@ public sealed class PackedPackage : IAsyncLifetime
 
     public string PackagePath => Path.Combine(FeedDirectory, $"{PackageId}.{Version}.nupkg");
 
+    /// <summary>
+    /// MSBuild arguments that build repository projects into this run's private artifacts folder. Other builds that
+    /// pass them reuse the packed build's outputs instead of compiling the runtime and generator again.
+    /// </summary>
+    public string[] IsolatedBuildArguments =>
+    [
+        "-p:Version=" + Version,
+        "-p:ArtifactsPath=" + Path.Combine(WorkDirectory, "artifacts") + Path.DirectorySeparatorChar,
+        "-p:UseSharedCompilation=false",
+        "-nodeReuse:false",
+        "-tl:off",
+    ];
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(FeedDirectory);
@@ -32,14 +45,7 @@ public sealed class PackedPackage : IAsyncLifetime
         await DotNetCli.RunAsync(
             RepositoryPaths.Root,
             environment: null,
-            "pack", RepositoryPaths.RuntimeProject,
-            "--configuration", "Release",
-            "--output", FeedDirectory,
-            "-p:Version=" + Version,
-            "-p:ArtifactsPath=" + Path.Combine(WorkDirectory, "artifacts") + Path.DirectorySeparatorChar,
-            "-p:UseSharedCompilation=false",
-            "-nodeReuse:false",
-            "-tl:off");
+            ["pack", RepositoryPaths.RuntimeProject, "--configuration", "Release", "--output", FeedDirectory, .. IsolatedBuildArguments]);
 
         if (!File.Exists(PackagePath))
         {
