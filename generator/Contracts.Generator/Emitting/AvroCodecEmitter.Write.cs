@@ -1,0 +1,304 @@
+using System;
+using Contracts.Generator.Model;
+
+namespace Contracts.Generator.Emitting;
+
+internal static partial class AvroCodecEmitter
+{
+    /// <summary>Emits statements writing <paramref name="expression"/> (evaluated once) as <paramref name="type"/>.</summary>
+    public static void WriteValue(SourceWriter w, CodecPlan plan, AvroTypeModel type, string expression, LocalNames locals)
+    {
+        switch (type.Kind)
+        {
+            case AvroKind.Nullable:
+                var value = locals.Next("nullable");
+                w.Line("var " + value + " = " + expression + ";");
+                if (type.Clr == ClrShape.NullableValueType)
+                {
+                    w.Open("if (" + value + ".HasValue)");
+                    w.Line("writer.WriteUnionIndex(1);");
+                    WriteValue(w, plan, type.Items!, value + ".GetValueOrDefault()", locals);
+                    w.Close();
+                    w.Open("else");
+                    w.Line("writer.WriteUnionIndex(0);");
+                    w.Close();
+                }
+                else
+                {
+                    w.Open("if (" + value + " is null)");
+                    w.Line("writer.WriteUnionIndex(0);");
+                    w.Close();
+                    w.Open("else");
+                    w.Line("writer.WriteUnionIndex(1);");
+                    WriteValue(w, plan, type.Items!, value, locals);
+                    w.Close();
+                }
+
+                return;
+            case AvroKind.Record:
+            case AvroKind.Enum:
+            case AvroKind.Array:
+            case AvroKind.Map:
+                w.Line(plan.Member("AvroWrite", type) + "(ref writer, " + expression + ");");
+                return;
+            default:
+                w.Line(ScalarWrite(type, expression));
+                return;
+        }
+    }
+
+    private static string ScalarWrite(AvroTypeModel type, string value)
+    {
+        switch (type.Kind, type.Clr)
+        {
+            case (AvroKind.Boolean, ClrShape.Boolean):
+                return "writer.WriteBoolean(" + value + ");";
+            case (AvroKind.Int, ClrShape.Int32):
+                return "writer.WriteInt(" + value + ");";
+            case (AvroKind.Int, ClrShape.DateOnly):
+                return "writer.WriteDate(" + value + ");";
+            case (AvroKind.Int, ClrShape.TimeOnly):
+                return "writer.WriteTimeMillis(" + value + ");";
+            case (AvroKind.Long, ClrShape.Int64):
+                return "writer.WriteLong(" + value + ");";
+            case (AvroKind.Long, ClrShape.TimeOnly):
+                return "writer.WriteTimeMicros(" + value + ");";
+            case (AvroKind.Long, ClrShape.DateTime or ClrShape.DateTimeOffset):
+                return "writer." + TimestampMethod("Write", type) + "(" + value + ");";
+            case (AvroKind.Float, ClrShape.Single):
+                return "writer.WriteFloat(" + value + ");";
+            case (AvroKind.Double, ClrShape.Double):
+                return "writer.WriteDouble(" + value + ");";
+            case (AvroKind.String, ClrShape.String):
+                return "writer.WriteString(" + value + ");";
+            case (AvroKind.String, ClrShape.Guid):
+                return "writer.WriteUuid(" + value + ");";
+            case (AvroKind.Bytes, ClrShape.ByteArray):
+                return "writer.WriteBytes(" + value + " ?? throw " + CodecSupportEmitter.NullValue + "(" + AvroFormat + "));";
+            case (AvroKind.Bytes, ClrShape.ReadOnlyMemoryOfByte):
+                return "writer.WriteBytes(" + value + ".Span);";
+            case (AvroKind.Bytes, ClrShape.Decimal):
+                return "writer.WriteDecimal(" + value + ", " + CSharpLiteral.Int(type.Precision) + ", " + CSharpLiteral.Int(type.Scale) + ");";
+            case (AvroKind.Fixed, ClrShape.ByteArray):
+                return "writer.WriteFixed(" + value + " ?? throw " + CodecSupportEmitter.NullValue + "(" + AvroFormat + "), " + CSharpLiteral.Int(type.FixedSize) + ");";
+            case (AvroKind.Fixed, ClrShape.ReadOnlyMemoryOfByte):
+                return "writer.WriteFixed(" + value + ".Span, " + CSharpLiteral.Int(type.FixedSize) + ");";
+            case (AvroKind.Fixed, ClrShape.Decimal):
+                return "writer.WriteDecimalFixed(" + value + ", " + CSharpLiteral.Int(type.Precision) + ", " + CSharpLiteral.Int(type.Scale) + ", " + CSharpLiteral.Int(type.FixedSize) + ");";
+            default:
+                throw Unsupported(type);
+        }
+    }
+
+    /// <summary>The reader/writer method suffix for a timestamp logical type, e.g. <c>WriteTimestampMillis</c>.</summary>
+    internal static string TimestampMethod(string verb, AvroTypeModel type)
+    {
+        var name = type.LogicalType switch
+        {
+            "timestamp-millis" or null => "TimestampMillis",
+            "timestamp-micros" => "TimestampMicros",
+            "local-timestamp-millis" => "LocalTimestampMillis",
+            "local-timestamp-micros" => "LocalTimestampMicros",
+            _ => throw Unsupported(type),
+        };
+
+        // The reader returns DateTime by default; DateTimeOffset has its own methods.
+        return verb == "Read" && type.Clr == ClrShape.DateTimeOffset ? verb + name + "Offset" : verb + name;
+    }
+
+    internal static InvalidOperationException Unsupported(AvroTypeModel type) =>
+        new("The contract model maps Avro " + type.Kind + (type.LogicalType is null ? string.Empty : " (" + type.LogicalType + ")") +
+            " to " + type.ClrTypeName + " (" + type.Clr + "), which the codec emitter does not support; the parser should have reported it.");
+
+    private static void EmitRecordWriter(SourceWriter w, CodecPlan plan, RecordModel record)
+    {
+        w.Open("internal static void " + Writer(plan, record) + "(ref " + CodeNames.AvroWriter + " writer, " + record.ClrTypeName + " value)");
+        if (!record.IsValueType)
+        {
+            NullGuard(w, "value", AvroFormat);
+        }
+
+        if (!record.Fields.IsEmpty)
+        {
+            var locals = new LocalNames();
+            w.Line("var field = 0;");
+            FieldTry(w);
+            for (var i = 0; i < record.Fields.Count; i++)
+            {
+                if (i > 0)
+                {
+                    w.Line("field = " + CSharpLiteral.Int(i) + ";");
+                }
+
+                var field = record.Fields[i];
+                WriteValue(w, plan, field.Type, "value." + CodeNames.Member(field.MemberName), locals);
+            }
+
+            FieldCatch(w, CodecSupportEmitter.FieldNames(plan, record));
+        }
+
+        w.Close();
+    }
+
+    private static void EmitEnumWriter(SourceWriter w, CodecPlan plan, EnumModel enumModel)
+    {
+        w.Line("private static void " + plan.Member("AvroWrite", enumModel) + "(ref " + CodeNames.AvroWriter + " writer, " + enumModel.ClrTypeName + " value) =>");
+        w.Line("    writer.WriteEnum(" + CodecSupportEmitter.SymbolIndex(plan, enumModel) + "(value, " + AvroFormat + "));");
+    }
+
+    private static void EmitArrayWriter(SourceWriter w, CodecPlan plan, AvroTypeModel array)
+    {
+        var item = array.Items!.ClrTypeName;
+        var block = plan.Member("AvroWriteBlockOf", array);
+        w.Open("private static void " + plan.Member("AvroWrite", array) + "(ref " + CodeNames.AvroWriter + " writer, " + array.ClrTypeName + " value)");
+        switch (array.Clr)
+        {
+            case ClrShape.Array:
+                NullGuard(w, "value", AvroFormat);
+                w.Line(block + "(ref writer, value);");
+                break;
+            case ClrShape.List:
+                NullGuard(w, "value", AvroFormat);
+                w.Line(block + "(ref writer, " + CodeNames.CollectionsMarshal + ".AsSpan(value));");
+                break;
+            case ClrShape.ImmutableArray:
+                w.Open("if (value.IsDefault)");
+                w.Line("throw " + CodecSupportEmitter.NullValue + "(" + AvroFormat + ");");
+                w.Close();
+                w.Line(block + "(ref writer, value.AsSpan());");
+                break;
+            case ClrShape.ArrayInterface:
+                // Arrays and lists (what the reader produces and what callers usually pass) take the span path;
+                // other lists are indexed; anything else is copied once.
+                NullGuard(w, "value", AvroFormat);
+                w.Open("if (value is " + CodeNames.ArrayOf(item) + " array)");
+                w.Line(block + "(ref writer, array);");
+                w.Close();
+                w.Open("else if (value is " + CodeNames.ListOf(item) + " list)");
+                w.Line(block + "(ref writer, " + CodeNames.CollectionsMarshal + ".AsSpan(list));");
+                w.Close();
+                w.Open("else if (value is " + CodeNames.ReadOnlyListOf(item) + " readOnlyList)");
+                EmitIndexedBlock(w, plan, array.Items!, "readOnlyList", "readOnlyList.Count");
+                w.Close();
+                w.Open("else");
+                w.Line(block + "(ref writer, global::System.Linq.Enumerable.ToArray(value));");
+                w.Close();
+                break;
+            case ClrShape.ImmutableList:
+                NullGuard(w, "value", AvroFormat);
+                EmitEnumeratedBlock(w, plan, array.Items!, "value");
+                break;
+            default:
+                throw Unsupported(array);
+        }
+
+        w.Line("writer.WriteBlockCount(0);");
+        w.Close();
+
+        w.Line();
+        w.Open("private static void " + block + "(ref " + CodeNames.AvroWriter + " writer, " + CodeNames.ReadOnlySpanOf(item) + " items)");
+        w.Open("if (items.Length == 0)");
+        w.Line("return;");
+        w.Close();
+        w.Line("writer.WriteBlockCount(items.Length);");
+        w.Line("var index = 0;");
+        w.Open("try");
+        w.Open("for (; index < items.Length; index++)");
+        WriteValue(w, plan, array.Items!, "items[index]", new LocalNames());
+        w.Close();
+        w.Close();
+        EmitIndexCatch(w);
+        w.Close();
+    }
+
+    private static void EmitIndexedBlock(SourceWriter w, CodecPlan plan, AvroTypeModel item, string list, string count)
+    {
+        w.Line("var count = " + count + ";");
+        w.Open("if (count != 0)");
+        w.Line("writer.WriteBlockCount(count);");
+        w.Line("var index = 0;");
+        w.Open("try");
+        w.Open("for (; index < count; index++)");
+        WriteValue(w, plan, item, list + "[index]", new LocalNames());
+        w.Close();
+        w.Close();
+        EmitIndexCatch(w);
+        w.Close();
+    }
+
+    // ImmutableList indexing walks its tree on every access, so enumerate it instead.
+    private static void EmitEnumeratedBlock(SourceWriter w, CodecPlan plan, AvroTypeModel item, string list)
+    {
+        w.Open("if (" + list + ".Count != 0)");
+        w.Line("writer.WriteBlockCount(" + list + ".Count);");
+        w.Line("var index = 0;");
+        w.Open("try");
+        w.Open("foreach (var item in " + list + ")");
+        WriteValue(w, plan, item, "item", new LocalNames());
+        w.Line("index++;");
+        w.Close();
+        w.Close();
+        EmitIndexCatch(w);
+        w.Close();
+    }
+
+    internal static void EmitIndexCatch(SourceWriter w)
+    {
+        w.Open("catch (" + CodeNames.ContractException + " e)");
+        w.Line("e.PrependIndex(index);");
+        w.Line("throw;");
+        w.Close();
+    }
+
+    internal static void EmitKeyCatch(SourceWriter w)
+    {
+        w.Open("catch (" + CodeNames.ContractException + " e) when (key is not null)");
+        w.Line("e.PrependMapKey(key);");
+        w.Line("throw;");
+        w.Close();
+    }
+
+    private static void EmitMapWriter(SourceWriter w, CodecPlan plan, AvroTypeModel map)
+    {
+        var valueType = map.Items!.ClrTypeName;
+        w.Open("private static void " + plan.Member("AvroWrite", map) + "(ref " + CodeNames.AvroWriter + " writer, " + map.ClrTypeName + " value)");
+        NullGuard(w, "value", AvroFormat);
+        if (map.Clr == ClrShape.DictionaryInterface)
+        {
+            // The reader produces Dictionary, so the common case enumerates without allocating an enumerator.
+            w.Open("if (value is " + CodeNames.DictionaryOf(valueType) + " dictionary)");
+            EmitMapBlock(w, plan, map.Items!, "dictionary");
+            w.Close();
+            w.Open("else");
+            EmitMapBlock(w, plan, map.Items!, "value");
+            w.Close();
+        }
+        else if (map.Clr is ClrShape.Dictionary or ClrShape.ImmutableDictionary)
+        {
+            EmitMapBlock(w, plan, map.Items!, "value");
+        }
+        else
+        {
+            throw Unsupported(map);
+        }
+
+        w.Line("writer.WriteBlockCount(0);");
+        w.Close();
+    }
+
+    private static void EmitMapBlock(SourceWriter w, CodecPlan plan, AvroTypeModel valueType, string map)
+    {
+        w.Open("if (" + map + ".Count != 0)");
+        w.Line("writer.WriteBlockCount(" + map + ".Count);");
+        w.Line("string? key = null;");
+        w.Open("try");
+        w.Open("foreach (var entry in " + map + ")");
+        w.Line("key = entry.Key;");
+        w.Line("writer.WriteString(key);");
+        WriteValue(w, plan, valueType, "entry.Value", new LocalNames());
+        w.Close();
+        w.Close();
+        EmitKeyCatch(w);
+        w.Close();
+    }
+}

@@ -1,0 +1,87 @@
+using Contracts.Generator.Model;
+
+namespace Contracts.Generator.Emitting;
+
+/// <summary>
+/// Emits the Avro binary codec methods of a contract: per record, enum and collection type one writer and one reader,
+/// straight-line per field, with no allocation on the write path.
+/// </summary>
+internal static partial class AvroCodecEmitter
+{
+    private const string AvroFormat = CodeNames.ContractFormat + ".Avro";
+
+    public static void Emit(SourceWriter w, CodecPlan plan)
+    {
+        foreach (var record in plan.Model.Records)
+        {
+            w.Line();
+            EmitRecordWriter(w, plan, record);
+            w.Line();
+            EmitRecordReader(w, plan, record);
+        }
+
+        foreach (var enumModel in plan.Model.Enums)
+        {
+            w.Line();
+            EmitEnumWriter(w, plan, enumModel);
+            w.Line();
+            EmitEnumReader(w, plan, enumModel);
+        }
+
+        foreach (var collection in plan.Collections)
+        {
+            w.Line();
+            if (collection.Kind == AvroKind.Array)
+            {
+                EmitArrayWriter(w, plan, collection);
+                w.Line();
+                EmitArrayReader(w, plan, collection);
+            }
+            else
+            {
+                EmitMapWriter(w, plan, collection);
+                w.Line();
+                EmitMapReader(w, plan, collection);
+            }
+        }
+    }
+
+    public static string Writer(CodecPlan plan, RecordModel record) => plan.Member("AvroWrite", record);
+
+    public static string Reader(CodecPlan plan, RecordModel record) => plan.Member("AvroRead", record);
+
+    private static bool IsReference(AvroTypeModel type, CodecPlan plan) => type.Clr switch
+    {
+        ClrShape.String or ClrShape.ByteArray or ClrShape.Array or ClrShape.List or ClrShape.ArrayInterface or
+            ClrShape.ImmutableList or ClrShape.Dictionary or ClrShape.DictionaryInterface or ClrShape.ImmutableDictionary => true,
+        ClrShape.Record => !plan.Record(type.NamedTypeFullName!).IsValueType,
+        _ => false,
+    };
+
+    /// <summary>Emits a parameter null check for reference types; the caller's catch adds the field name.</summary>
+    internal static void NullGuard(SourceWriter w, string expression, string format)
+    {
+        w.Open("if (" + expression + " is null)");
+        w.Line("throw " + CodecSupportEmitter.NullValue + "(" + format + ");");
+        w.Close();
+        w.Line();
+    }
+
+    /// <summary>
+    /// Emits <c>try { body } catch (ContractException e) { e.PrependField(names[field]); throw; }</c> around a record's
+    /// fields, so faults name the field they happened in.
+    /// </summary>
+    internal static void FieldTry(SourceWriter w)
+    {
+        w.Open("try");
+    }
+
+    internal static void FieldCatch(SourceWriter w, string fieldNamesTable)
+    {
+        w.Close();
+        w.Open("catch (" + CodeNames.ContractException + " e)");
+        w.Line("e.PrependField(" + fieldNamesTable + "[field]);");
+        w.Line("throw;");
+        w.Close();
+    }
+}
