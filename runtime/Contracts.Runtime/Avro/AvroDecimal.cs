@@ -7,7 +7,10 @@ namespace Contracts.Avro;
 /// <summary>The Avro <c>decimal</c> logical type: an unscaled two's complement integer and a schema-fixed scale.</summary>
 public static class AvroDecimal
 {
-    private static readonly Int128 Max96Bits = (Int128.One << 96) - 1;
+    /// <summary>The most digits an unscaled value may have: 10^38 - 1 is the largest power-of-ten bound an Int128 holds.</summary>
+    public const int MaxPrecision = 38;
+
+    private static readonly UInt128 Max96Bits = (UInt128.One << 96) - 1;
 
     /// <summary>
     /// Writes the unscaled value of <paramref name="value"/> at <paramref name="scale"/> into the last bytes of a 16-byte
@@ -30,8 +33,13 @@ public static class AvroDecimal
     }
 
     /// <summary>Returns the unscaled integer of <paramref name="value"/> at <paramref name="scale"/>, checking precision and scale.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="precision"/> is not 1 to 38 or <paramref name="scale"/> is not 0 to <paramref name="precision"/>.</exception>
     public static Int128 ToUnscaled(decimal value, int precision, int scale, ContractFormat format)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(precision, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(precision, MaxPrecision);
+        ArgumentOutOfRangeException.ThrowIfNegative(scale);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(scale, precision);
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
         var valueScale = (bits[3] >> 16) & 0xFF;
@@ -51,13 +59,19 @@ public static class AvroDecimal
 
         while (valueScale < scale)
         {
+            // Stop before the multiplication could pass 10^precision (and, at precision 38, wrap Int128).
+            if (mantissa >= Pow10(precision - 1))
+            {
+                throw new ContractEncodeException(format, string.Create(CultureInfo.InvariantCulture, $"decimal {value} has more than {precision} digits at scale {scale}; the schema's precision is {precision}."));
+            }
+
             mantissa *= 10;
             valueScale++;
         }
 
         if (mantissa >= Pow10(precision))
         {
-            throw new ContractEncodeException(format, string.Create(CultureInfo.InvariantCulture, $"decimal {value} has more than {precision} digits; the schema's precision is {precision}."));
+            throw new ContractEncodeException(format, string.Create(CultureInfo.InvariantCulture, $"decimal {value} has more than {precision} digits at scale {scale}; the schema's precision is {precision}."));
         }
 
         return negative ? -mantissa : mantissa;
@@ -67,10 +81,11 @@ public static class AvroDecimal
     public static bool TryFromUnscaled(Int128 unscaled, int scale, out decimal value)
     {
         var negative = unscaled < 0;
-        var magnitude = negative ? -unscaled : unscaled;
+        // Unsigned: the magnitude of Int128.MinValue does not fit an Int128.
+        var magnitude = negative ? (UInt128)(-(unscaled + 1)) + 1 : (UInt128)unscaled;
         while ((scale > 28 || magnitude > Max96Bits) && scale > 0)
         {
-            var quotient = Int128.DivRem(magnitude, 10);
+            var quotient = UInt128.DivRem(magnitude, 10);
             if (quotient.Remainder != 0)
             {
                 value = default;

@@ -175,9 +175,10 @@ public ref partial struct AvroReader
             }
         }
 
-        if (count + itemsSoFar > _options.MaxCollectionLength)
+        // Subtract rather than add: a hostile count near long.MaxValue must not wrap the running total.
+        if (count > _options.MaxCollectionLength - itemsSoFar)
         {
-            throw Error(start, string.Create(CultureInfo.InvariantCulture, $"the collection declares {count + itemsSoFar} items, more than the limit of {_options.MaxCollectionLength} (AvroReaderOptions.MaxCollectionLength)."));
+            throw Error(start, string.Create(CultureInfo.InvariantCulture, $"the collection declares {(Int128)count + itemsSoFar} items, more than the limit of {_options.MaxCollectionLength} (AvroReaderOptions.MaxCollectionLength)."));
         }
 
         if (minItemSize > 0 && count > Remaining / minItemSize)
