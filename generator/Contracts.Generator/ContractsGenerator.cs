@@ -1,0 +1,81 @@
+using System;
+using System.Linq;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Emitting;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Contracts.Generator;
+
+/// <summary>
+/// The incremental pipeline: each <c>[Message]</c> type is parsed on its own into an equatable model, each model is emitted
+/// into its own file, and the sorted contract names form the assembly's catalog. Every step is named
+/// (<see cref="TrackingNames"/>) so tests can prove what is cached.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ContractsGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // The transform re-runs whenever the compilation changes (a contract's model depends on record types declared in
+        // other files); the value-equal results keep every step after it cached when nothing the contract uses changed.
+        var parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ContractParser.MessageAttributeName,
+                static (node, _) => node is TypeDeclarationSyntax,
+                ContractParser.Parse)
+            .WithTrackingName(TrackingNames.Parse);
+
+        var diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.ContractDiagnostics)
+            .Collect()
+            .WithTrackingName(TrackingNames.AllDiagnostics)
+            .Select(static (all, _) => all.SelectMany(d => d).Distinct().ToEquatableArray())
+            .WithTrackingName(TrackingNames.DistinctDiagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, all) =>
+        {
+            foreach (var diagnostic in all)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var models = parsed
+            .Where(static result => result.Model is not null)
+            .WithTrackingName(TrackingNames.ParsedContracts)
+            .Select(static (result, _) => result.Model!)
+            .WithTrackingName(TrackingNames.Model);
+
+        var contractSources = models
+            .Select(static (model, _) => new GeneratedSource(model.Declaration.HintName + ".g.cs", ContractSourceEmitter.Emit(model)))
+            .WithTrackingName(TrackingNames.ContractSource);
+        context.RegisterSourceOutput(contractSources, static (output, source) => output.AddSource(source.HintName, source.Text));
+
+        var catalogNamespace = context.CompilationProvider
+            .Select(static (compilation, _) => CatalogNamespace.FromAssemblyName(compilation.AssemblyName))
+            .WithTrackingName(TrackingNames.CatalogNamespace);
+        var catalogSource = models
+            .Select(static (model, _) => model.Records.First(r => r.AvroFullName == model.RootRecordFullName).ClrTypeName)
+            .WithTrackingName(TrackingNames.ContractTypeName)
+            .Collect()
+            .WithTrackingName(TrackingNames.AllContractTypeNames)
+            .Combine(catalogNamespace)
+            .Select(static (pair, _) => new CatalogModel(pair.Right, pair.Left.OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.Catalog)
+            .Select(static (catalog, _) => catalog.ContractTypeNames.IsEmpty ? null : new GeneratedSource(CatalogHintName, CatalogSourceEmitter.Emit(catalog)))
+            .WithTrackingName(TrackingNames.CatalogSource);
+        context.RegisterSourceOutput(catalogSource, static (output, source) =>
+        {
+            if (source is not null)
+            {
+                output.AddSource(source.HintName, source.Text);
+            }
+        });
+    }
+
+    internal const string CatalogHintName = "MessageContracts.g.cs";
+}
