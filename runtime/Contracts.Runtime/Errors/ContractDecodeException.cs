@@ -32,7 +32,17 @@ public sealed class ContractDecodeException : ContractException
     public ContractFormat Format { get; }
 
     /// <summary>The byte offset in the input where the fault was detected.</summary>
-    public long Offset { get; }
+    public long Offset { get; private set; }
+
+    /// <summary>
+    /// Moves <see cref="Offset"/> once the caller knows where the decoded slice sits in the whole input (the JSON
+    /// envelope decodes the text after its <c>json:</c> prefix).
+    /// </summary>
+    internal void Relocate(long offset)
+    {
+        Offset = offset;
+        InvalidateMessage();
+    }
 
     private protected override string Describe() =>
         string.Create(CultureInfo.InvariantCulture, $"Invalid {(Format == ContractFormat.Avro ? "Avro" : "JSON envelope")} data at byte {Offset} {Where()}: {Reason}");

@@ -67,6 +67,8 @@ public abstract class ContractException : Exception
 
     private protected abstract string Describe();
 
+    private protected void InvalidateMessage() => _message = null;
+
     private protected string Where()
     {
         var path = FieldPath;

@@ -1,0 +1,205 @@
+using System;
+using System.Buffers;
+using System.Text.Encodings.Web;
+
+namespace Contracts.Json;
+
+/// <summary>
+/// Escapes JSON strings exactly as django-logpipe's producers do (Django REST Framework's <c>JSONRenderer</c>, that is
+/// Python's <c>json.dumps(..., ensure_ascii=False)</c> followed by escaping U+2028 and U+2029), so envelopes written here
+/// are byte-identical to theirs. Escaped: <c>"</c> and <c>\</c>, control characters below U+0020 (<c>\b \t \n \f \r</c>
+/// in short form, the others as <c>\u00XX</c> with lower-case hex) and the two line separators U+2028 and U+2029.
+/// Everything else, <c>&lt;</c>, <c>&amp;</c>, DEL and characters outside the BMP included, is written as raw UTF-8.
+/// Text that is not valid Unicode (an unpaired surrogate, invalid UTF-8) raises <see cref="ContractEncodeException"/>:
+/// Python would escape a lone surrogate, but no UTF-8 reader can decode one, so it is refused at the source.
+/// </summary>
+public sealed class LogpipeJsonEncoder : JavaScriptEncoder
+{
+    // Bytes and chars that may start an escape: the ASCII ones, plus 0xE2, the UTF-8 lead byte of U+2028 and U+2029.
+    private static readonly SearchValues<byte> Utf8Candidates = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\"\\\u00e2"u8);
+
+    private static readonly SearchValues<char> Utf16Candidates = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\"\\\u2028\u2029");
+
+    // A contiguous range, which SearchValues searches with vector compares.
+    private static readonly SearchValues<char> Surrogates = SearchValues.Create(SurrogateRange());
+
+    private LogpipeJsonEncoder()
+    {
+    }
+
+    /// <summary>The shared instance; it holds no state.</summary>
+    public static LogpipeJsonEncoder Instance { get; } = new();
+
+    /// <inheritdoc />
+    public override int MaxOutputCharactersPerInputCharacter => 6;
+
+    /// <inheritdoc />
+    public override bool WillEncode(int unicodeScalar) =>
+        unicodeScalar < 0x20 || unicodeScalar == '"' || unicodeScalar == '\\' || unicodeScalar == 0x2028 || unicodeScalar == 0x2029;
+
+    /// <inheritdoc />
+    public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
+    {
+        var span = new ReadOnlySpan<char>(text, textLength);
+        var offset = 0;
+        while (true)
+        {
+            var index = IndexOfCandidate(span.Slice(offset));
+            if (index < 0)
+            {
+                return -1;
+            }
+
+            index += offset;
+            var c = span[index];
+            if (!char.IsSurrogate(c))
+            {
+                return index;
+            }
+
+            // A well-formed pair is plain text; anything else must go to the encoder to be refused.
+            if (char.IsHighSurrogate(c) && index + 1 < span.Length && char.IsLowSurrogate(span[index + 1]))
+            {
+                offset = index + 2;
+                continue;
+            }
+
+            return index;
+        }
+    }
+
+    /// <inheritdoc />
+    public override int FindFirstCharacterToEncodeUtf8(ReadOnlySpan<byte> utf8Text)
+    {
+        var offset = 0;
+        while (true)
+        {
+            var index = utf8Text.Slice(offset).IndexOfAny(Utf8Candidates);
+            if (index < 0)
+            {
+                // Invalid UTF-8 must reach the encoder, which refuses it; valid text (the common case) is one vectorized pass.
+                return System.Text.Unicode.Utf8.IsValid(utf8Text) ? -1 : FirstInvalidUtf8(utf8Text);
+            }
+
+            index += offset;
+            if (utf8Text[index] != 0xE2)
+            {
+                return System.Text.Unicode.Utf8.IsValid(utf8Text.Slice(0, index)) ? index : FirstInvalidUtf8(utf8Text);
+            }
+
+            if (index + 2 < utf8Text.Length && utf8Text[index + 1] == 0x80 && (utf8Text[index + 2] == 0xA8 || utf8Text[index + 2] == 0xA9))
+            {
+                return System.Text.Unicode.Utf8.IsValid(utf8Text.Slice(0, index)) ? index : FirstInvalidUtf8(utf8Text);
+            }
+
+            offset = index + 1;
+        }
+    }
+
+    /// <inheritdoc />
+    public override unsafe bool TryEncodeUnicodeScalar(int unicodeScalar, char* buffer, int bufferLength, out int numberOfCharactersWritten)
+    {
+        // The base encoder substitutes U+FFFD for ill-formed input and asks for it here without consulting WillEncode
+        // (a real U+FFFD is never escaped, so it never arrives here).
+        if (unicodeScalar == 0xFFFD)
+        {
+            throw new ContractEncodeException(ContractFormat.Json, "the text is not valid Unicode (an unpaired UTF-16 surrogate or invalid UTF-8); it cannot be written as UTF-8 JSON.");
+        }
+
+        if (!WillEncode(unicodeScalar))
+        {
+            return TryWriteScalar(unicodeScalar, buffer, bufferLength, out numberOfCharactersWritten);
+        }
+
+        var shortForm = unicodeScalar switch
+        {
+            '"' => '"',
+            '\\' => '\\',
+            '\b' => 'b',
+            '\t' => 't',
+            '\n' => 'n',
+            '\f' => 'f',
+            '\r' => 'r',
+            _ => '\0',
+        };
+        if (shortForm != '\0')
+        {
+            if (bufferLength < 2)
+            {
+                numberOfCharactersWritten = 0;
+                return false;
+            }
+
+            buffer[0] = '\\';
+            buffer[1] = shortForm;
+            numberOfCharactersWritten = 2;
+            return true;
+        }
+
+        if (bufferLength < 6)
+        {
+            numberOfCharactersWritten = 0;
+            return false;
+        }
+
+        const string LowerHex = "0123456789abcdef";
+        buffer[0] = '\\';
+        buffer[1] = 'u';
+        buffer[2] = LowerHex[(unicodeScalar >> 12) & 0xF];
+        buffer[3] = LowerHex[(unicodeScalar >> 8) & 0xF];
+        buffer[4] = LowerHex[(unicodeScalar >> 4) & 0xF];
+        buffer[5] = LowerHex[unicodeScalar & 0xF];
+        numberOfCharactersWritten = 6;
+        return true;
+    }
+
+    // Surrogates are candidates too, so that unpaired ones reach TryEncodeUnicodeScalar and are refused.
+    private static int IndexOfCandidate(ReadOnlySpan<char> text)
+    {
+        var index = text.IndexOfAny(Utf16Candidates);
+        var surrogate = (index < 0 ? text : text.Slice(0, index)).IndexOfAny(Surrogates);
+        return surrogate < 0 ? index : surrogate;
+    }
+
+    private static string SurrogateRange()
+    {
+        var range = new char[0xE000 - 0xD800];
+        for (var i = 0; i < range.Length; i++)
+        {
+            range[i] = (char)(0xD800 + i);
+        }
+
+        return new string(range);
+    }
+
+    private static unsafe bool TryWriteScalar(int unicodeScalar, char* buffer, int bufferLength, out int numberOfCharactersWritten)
+    {
+        var rune = new System.Text.Rune(unicodeScalar);
+        if (rune.Utf16SequenceLength > bufferLength)
+        {
+            numberOfCharactersWritten = 0;
+            return false;
+        }
+
+        numberOfCharactersWritten = rune.EncodeToUtf16(new Span<char>(buffer, bufferLength));
+        return true;
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> utf8Text)
+    {
+        var index = 0;
+        while (index < utf8Text.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(utf8Text.Slice(index), out _, out var consumed) != OperationStatus.Done)
+            {
+                return index;
+            }
+
+            index += consumed;
+        }
+
+        return -1;
+    }
+}
