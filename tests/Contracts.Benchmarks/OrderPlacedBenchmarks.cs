@@ -25,7 +25,7 @@ namespace Contracts.Benchmarks;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class OrderPlacedBenchmarks
+public partial class OrderPlacedBenchmarks
 {
     private const string Write = "Write";
     private const string Read = "Read";

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Numerics;
 
 namespace Contracts.Avro;
 
@@ -133,6 +134,80 @@ public static class AvroDecimal
         unscaled = BinaryPrimitives.ReadInt128BigEndian(buffer);
         return true;
     }
+
+    /// <summary>
+    /// The unscaled value of <paramref name="value"/> at <paramref name="scale"/> when it fits a <see cref="long"/> and
+    /// needs no digits dropped: the common case (money, quantities), served without 128-bit arithmetic. Returns false
+    /// when the caller must take <see cref="ToUnscaled"/>, which also reports precision and scale violations.
+    /// </summary>
+    internal static bool TryGetInt64Unscaled(decimal value, int precision, int scale, out long unscaled)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scaleUp = scale - ((bits[3] >> 16) & 0xFF);
+        var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        if (bits[2] != 0 || (uint)scaleUp >= (uint)UInt64PowersOfTen.Length || mantissa > long.MaxValue / UInt64PowersOfTen[scaleUp])
+        {
+            unscaled = 0;
+            return false;
+        }
+
+        mantissa *= UInt64PowersOfTen[scaleUp];
+        // 10^19 and above exceed long.MaxValue, so only smaller precisions can be exceeded here.
+        if ((uint)precision < (uint)UInt64PowersOfTen.Length && mantissa >= UInt64PowersOfTen[precision])
+        {
+            unscaled = 0;
+            return false;
+        }
+
+        unscaled = bits[3] < 0 ? -(long)mantissa : (long)mantissa;
+        return true;
+    }
+
+    /// <summary>How many bytes the minimal big-endian two's complement form of <paramref name="unscaled"/> takes (1 to 8).</summary>
+    internal static int MinimalLength(long unscaled)
+    {
+        // Magnitude bits (counting a negative value's complement), plus one sign bit, rounded up to bytes.
+        var magnitudeBits = 64 - BitOperations.LeadingZeroCount((ulong)(unscaled ^ (unscaled >> 63)));
+        return (magnitudeBits + 8) >> 3;
+    }
+
+    /// <summary>
+    /// Turns up to 8 big-endian two's complement bytes at a scale of at most 28 into a <see cref="decimal"/>; false for
+    /// anything longer or a larger scale, which <see cref="TryReadUnscaled"/> and <see cref="TryFromUnscaled"/> handle.
+    /// </summary>
+    internal static bool TryFromSmallUnscaled(ReadOnlySpan<byte> bytes, int scale, out decimal value)
+    {
+        if (bytes.Length > 8 || (uint)scale > 28)
+        {
+            value = default;
+            return false;
+        }
+
+        if (bytes.IsEmpty)
+        {
+            value = new decimal(0, 0, 0, false, (byte)scale);
+            return true;
+        }
+
+        long unscaled = (sbyte)bytes[0];
+        for (var i = 1; i < bytes.Length; i++)
+        {
+            unscaled = (unscaled << 8) | bytes[i];
+        }
+
+        var negative = unscaled < 0;
+        var magnitude = negative ? (ulong)-unscaled : (ulong)unscaled;
+        value = new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, negative, (byte)scale);
+        return true;
+    }
+
+    private static readonly ulong[] UInt64PowersOfTen =
+    [
+        1UL, 10UL, 100UL, 1_000UL, 10_000UL, 100_000UL, 1_000_000UL, 10_000_000UL, 100_000_000UL, 1_000_000_000UL,
+        10_000_000_000UL, 100_000_000_000UL, 1_000_000_000_000UL, 10_000_000_000_000UL, 100_000_000_000_000UL,
+        1_000_000_000_000_000UL, 10_000_000_000_000_000UL, 100_000_000_000_000_000UL, 1_000_000_000_000_000_000UL,
+    ];
 
     private static readonly Int128[] PowersOfTen = CreatePowersOfTen();
 

@@ -97,6 +97,11 @@ public ref partial struct AvroReader
 
     private readonly decimal ToDecimal(ReadOnlySpan<byte> bytes, int scale, int start)
     {
+        if (AvroDecimal.TryFromSmallUnscaled(bytes, scale, out var small))
+        {
+            return small;
+        }
+
         if (!AvroDecimal.TryReadUnscaled(bytes, out var unscaled) || !AvroDecimal.TryFromUnscaled(unscaled, scale, out var value))
         {
             throw Error(start, $"the decimal ({bytes.Length} bytes at scale {scale}) is outside the range of System.Decimal.");

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace Contracts.Avro;
 
@@ -7,11 +8,14 @@ internal static class AvroTime
 {
     internal static readonly int EpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
 
+    // Inlined so the unit is a constant at each call site and the division becomes a multiplication.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static long ToUnit(long ticks, long ticksPerUnit) =>
         Math.DivRem(ticks - DateTime.UnixEpoch.Ticks, ticksPerUnit, out var remainder) - (remainder < 0 ? 1 : 0);
 
     internal static long UtcTicks(DateTime value) => value.Kind == DateTimeKind.Local ? value.ToUniversalTime().Ticks : value.Ticks;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryFromUnit(long units, long ticksPerUnit, out long ticks)
     {
         var maxUnits = (DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / ticksPerUnit;

@@ -51,6 +51,17 @@ public ref partial struct AvroWriter
     /// <exception cref="ContractEncodeException">The value needs more digits than <paramref name="precision"/> or <paramref name="scale"/> allow.</exception>
     public void WriteDecimal(decimal value, int precision, int scale)
     {
+        if (AvroDecimal.TryGetInt64Unscaled(value, precision, scale, out var unscaled))
+        {
+            var significant = AvroDecimal.MinimalLength(unscaled);
+            var span = Reserve(9);
+            span[0] = (byte)(significant << 1);
+            // Shifting the significant bytes to the top lets one 8-byte big-endian store put them first.
+            BinaryPrimitives.WriteInt64BigEndian(span.Slice(1), unscaled << ((8 - significant) << 3));
+            Advance(1 + significant);
+            return;
+        }
+
         Span<byte> bytes = stackalloc byte[16];
         var length = AvroDecimal.ToUnscaledBytes(value, precision, scale, bytes);
         WriteLong(length);

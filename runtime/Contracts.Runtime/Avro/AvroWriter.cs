@@ -13,6 +13,12 @@ namespace Contracts.Avro;
 public ref partial struct AvroWriter
 {
     private const int MinimumChunk = 256;
+
+    /// <summary>The longest byte length whose zig-zag varint fits one byte.</summary>
+    private const int OneByteLengthLimit = 63;
+
+    /// <summary>The most characters whose worst-case UTF-8 length (3 bytes a char) still has a two-byte varint length (&lt; 8192).</summary>
+    private const int MaxSinglePassChars = 8191 / 3;
     private readonly IBufferWriter<byte> _output;
     private Span<byte> _span;
     private int _position;
@@ -106,13 +112,34 @@ public ref partial struct AvroWriter
     /// <summary>Writes a <c>string</c> from characters: a length, then UTF-8.</summary>
     public void WriteString(scoped ReadOnlySpan<char> value)
     {
-        // Up to 21 chars always fit a one-byte length (<= 63 UTF-8 bytes): encode straight after it, no counting pass.
-        if (value.Length <= 21)
+        // Counting UTF-8 bytes first costs as much as encoding them, so strings short enough to reserve their
+        // worst case (3 bytes a char) are encoded once, after a length prefix of the size the character count
+        // suggests: one byte up to 63 characters (right unless the text expands past 63 bytes, when the bytes move
+        // up by one), two bytes beyond (always right: more than 63 characters take more than 63 bytes).
+        if (value.Length <= MaxSinglePassChars)
         {
-            var span = Reserve(1 + (value.Length * 3));
-            var written = EncodeUtf8(value, span.Slice(1));
-            span[0] = (byte)(written << 1);
-            _position += 1 + written;
+            var span = Reserve(2 + (value.Length * 3));
+            if (value.Length <= OneByteLengthLimit)
+            {
+                var written = Utf8Encoder.Encode(value, span.Slice(1));
+                if ((uint)written <= OneByteLengthLimit)
+                {
+                    span[0] = (byte)(written << 1);
+                    _position += 1 + written;
+                    return;
+                }
+
+                if (written < 0)
+                {
+                    throw UnpairedSurrogate();
+                }
+
+                span.Slice(1, written).CopyTo(span.Slice(2));
+                WriteTwoByteLength(span, written);
+                return;
+            }
+
+            WriteTwoByteLength(span, Utf8Encoder.Encode(value, span.Slice(2)));
             return;
         }
 
@@ -229,16 +256,33 @@ public ref partial struct AvroWriter
         }
     }
 
+    /// <summary>Puts the two-byte length prefix in front of <paramref name="written"/> (64 to 8191) encoded bytes; a negative count means an unpaired surrogate.</summary>
+    private void WriteTwoByteLength(Span<byte> span, int written)
+    {
+        if (written < 0)
+        {
+            throw UnpairedSurrogate();
+        }
+
+        var zigZag = (uint)written << 1;
+        span[0] = (byte)(zigZag | 0x80);
+        span[1] = (byte)(zigZag >> 7);
+        _position += 2 + written;
+    }
+
     private static int EncodeUtf8(ReadOnlySpan<char> value, Span<byte> target)
     {
         var status = System.Text.Unicode.Utf8.FromUtf16(value, target, out _, out var written, replaceInvalidSequences: false);
         if (status != OperationStatus.Done)
         {
-            throw new ContractEncodeException(ContractFormat.Avro, "the string holds an unpaired UTF-16 surrogate and has no UTF-8 form.");
+            throw UnpairedSurrogate();
         }
 
         return written;
     }
+
+    private static ContractEncodeException UnpairedSurrogate() =>
+        new(ContractFormat.Avro, "the string holds an unpaired UTF-16 surrogate and has no UTF-8 form.");
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

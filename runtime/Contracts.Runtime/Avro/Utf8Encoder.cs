@@ -1,0 +1,126 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Contracts.Avro;
+
+/// <summary>
+/// UTF-16 to UTF-8 for the short strings messages are made of. <see cref="System.Text.Unicode.Utf8.FromUtf16"/>
+/// spends more on its entry checks than on a 20-character string; this copies ASCII 8 or 16 characters at a time and
+/// encodes everything else one scalar at a time, into a destination the caller sized for the worst case.
+/// </summary>
+internal static class Utf8Encoder
+{
+    /// <summary>
+    /// Encodes <paramref name="source"/> into <paramref name="destination"/>, which must hold at least 3 bytes per
+    /// character, and returns the bytes written, or -1 when the text holds an unpaired surrogate.
+    /// </summary>
+    public static int Encode(ReadOnlySpan<char> source, Span<byte> destination)
+    {
+        if (destination.Length < source.Length * 3)
+        {
+            throw new ArgumentException("The destination must hold 3 bytes per character.", nameof(destination));
+        }
+
+        ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(source));
+        ref var bytes = ref MemoryMarshal.GetReference(destination);
+        var length = (nuint)source.Length;
+        nuint i = 0;
+        nuint j = 0;
+        var asciiLimit = Vector128.Create((ushort)0x7F);
+
+        while (i < length)
+        {
+            // Each character takes at least one byte and the destination holds three per character, so a 16-byte
+            // store at j stays inside it while 8 or more characters remain. Bytes stored for characters past the
+            // first non-ASCII one are overwritten by what follows.
+            if (Vector128.IsHardwareAccelerated && length - i >= 8)
+            {
+                var low = Vector128.LoadUnsafe(ref chars, i);
+                uint nonAscii;
+                if (length - i >= 16)
+                {
+                    var high = Vector128.LoadUnsafe(ref chars, i + 8);
+                    Vector128.Narrow(low, high).StoreUnsafe(ref bytes, j);
+                    nonAscii = Vector128.GreaterThan(low, asciiLimit).ExtractMostSignificantBits()
+                        | (Vector128.GreaterThan(high, asciiLimit).ExtractMostSignificantBits() << 8);
+                    if (nonAscii == 0)
+                    {
+                        i += 16;
+                        j += 16;
+                        continue;
+                    }
+                }
+                else
+                {
+                    Vector128.Narrow(low, low).StoreUnsafe(ref bytes, j);
+                    nonAscii = Vector128.GreaterThan(low, asciiLimit).ExtractMostSignificantBits();
+                    if (nonAscii == 0)
+                    {
+                        i += 8;
+                        j += 8;
+                        continue;
+                    }
+                }
+
+                var ascii = (nuint)BitOperations.TrailingZeroCount(nonAscii);
+                i += ascii;
+                j += ascii;
+            }
+
+            // One character at a time while they are not ASCII, or too few remain for a vector.
+            do
+            {
+                uint c = Unsafe.Add(ref chars, i);
+                if (c < 0x80)
+                {
+                    Unsafe.Add(ref bytes, j) = (byte)c;
+                    i++;
+                    j++;
+                }
+                else if (c < 0x800)
+                {
+                    Unsafe.Add(ref bytes, j) = (byte)(0xC0 | (c >> 6));
+                    Unsafe.Add(ref bytes, j + 1) = (byte)(0x80 | (c & 0x3F));
+                    i++;
+                    j += 2;
+                }
+                else if (c - 0xD800 >= 0x800)
+                {
+                    Unsafe.Add(ref bytes, j) = (byte)(0xE0 | (c >> 12));
+                    Unsafe.Add(ref bytes, j + 1) = (byte)(0x80 | ((c >> 6) & 0x3F));
+                    Unsafe.Add(ref bytes, j + 2) = (byte)(0x80 | (c & 0x3F));
+                    i++;
+                    j += 3;
+                }
+                else
+                {
+                    // A surrogate: valid only as a high surrogate followed by a low one (4 bytes for 2 characters).
+                    if (c > 0xDBFF || i + 1 >= length)
+                    {
+                        return -1;
+                    }
+
+                    uint next = Unsafe.Add(ref chars, i + 1);
+                    if (next - 0xDC00 >= 0x400)
+                    {
+                        return -1;
+                    }
+
+                    var scalar = 0x10000 + ((c - 0xD800) << 10) + (next - 0xDC00);
+                    Unsafe.Add(ref bytes, j) = (byte)(0xF0 | (scalar >> 18));
+                    Unsafe.Add(ref bytes, j + 1) = (byte)(0x80 | ((scalar >> 12) & 0x3F));
+                    Unsafe.Add(ref bytes, j + 2) = (byte)(0x80 | ((scalar >> 6) & 0x3F));
+                    Unsafe.Add(ref bytes, j + 3) = (byte)(0x80 | (scalar & 0x3F));
+                    i += 2;
+                    j += 4;
+                }
+            }
+            while (i < length && (Unsafe.Add(ref chars, i) >= 0x80 || length - i < 8));
+        }
+
+        return (int)j;
+    }
+}
