@@ -8,10 +8,10 @@ namespace PackageConsumer;
 
 /// <summary>A greeting sent between services.</summary>
 [Message("greeting", 1, Key = nameof(Id))]
-public partial record GreetingV1(Guid Id, string Text, int Count, string? Note = null);
+internal sealed partial record GreetingV1(Guid Id, string Text, int Count, string? Note = null);
 
 /// <summary>Prints what the generated code produces; the test compares every line.</summary>
-public static class Program
+internal static class Program
 {
     /// <summary>Entry point.</summary>
     public static int Main()
@@ -21,23 +21,25 @@ public static class Program
         var bytes = AvroSerializer.Serialize(original);
         var copy = AvroSerializer.Deserialize<GreetingV1>(bytes);
 
-        Console.WriteLine("canonical: " + GreetingV1.Descriptor.CanonicalSchema);
-        Console.WriteLine("fingerprint: " + GreetingV1.Descriptor.Fingerprint.ToString(CultureInfo.InvariantCulture));
-        Console.WriteLine("key fields: " + string.Join(",", GreetingV1.Descriptor.KeyFields));
-        Console.WriteLine("avro: " + Convert.ToHexString(bytes));
-        Console.WriteLine("round trip: " + (copy == original ? "equal" : "different"));
-        Console.WriteLine("catalog: " + string.Join(",", MessageContracts.Catalog));
+        Show("canonical", GreetingV1.Descriptor.CanonicalSchema);
+        Show("fingerprint", GreetingV1.Descriptor.Fingerprint.ToString(CultureInfo.InvariantCulture));
+        Show("key fields", string.Join(",", GreetingV1.Descriptor.KeyFields));
+        Show("avro", Convert.ToHexString(bytes));
+        Show("round trip", copy == original ? "equal" : "different");
+        Show("catalog", string.Join(",", MessageContracts.Catalog));
 
         try
         {
             AvroSerializer.Deserialize<GreetingV1>(bytes.AsSpan(0, 10));
-            Console.WriteLine("truncated: accepted");
+            Show("truncated", "accepted");
         }
         catch (ContractDecodeException error)
         {
-            Console.WriteLine("truncated: rejected at byte " + error.Offset.ToString(CultureInfo.InvariantCulture) + " in '" + error.FieldPath + "'");
+            Show("truncated", "rejected at byte " + error.Offset.ToString(CultureInfo.InvariantCulture) + " in '" + error.FieldPath + "'");
         }
 
         return copy == original ? 0 : 1;
     }
+
+    private static void Show(string name, string shown) => Console.WriteLine(name + ": " + shown);
 }

@@ -31,7 +31,6 @@ public sealed class PackedPackage : IAsyncLifetime
     [
         "-p:Version=" + Version,
         "-p:ArtifactsPath=" + Path.Combine(WorkDirectory, "artifacts") + Path.DirectorySeparatorChar,
-        "-p:UseSharedCompilation=false",
         "-nodeReuse:false",
         "-tl:off",
     ];

@@ -1,0 +1,39 @@
+using System.IO;
+using System.Threading.Tasks;
+using Contracts.Package.Tests.Infrastructure;
+using Xunit;
+
+namespace Contracts.Package.Tests;
+
+/// <summary>The README's first command, <c>dotnet run --project samples/QuickStart</c>, works and shows what it claims.</summary>
+[Collection(PackedPackageCollection.Name)]
+public sealed class QuickStartSampleTests(PackedPackage package)
+{
+    [Fact]
+    public async Task Quick_start_round_trips_and_reports_bad_input_with_typed_errors()
+    {
+        var output = await DotNetCli.RunAsync(
+            RepositoryPaths.Root,
+            environment: null,
+            ["run", "--project", Path.Combine("samples", "QuickStart"), "-c", "Release", .. package.IsolatedBuildArguments]);
+
+        Assert.Contains("person v2 (PersonV2), key Record: id", output);
+        Assert.Contains("\"name\": \"Person\"", output);
+        Assert.Equal(1, Occurrences(output, "same value: True"));
+        Assert.Contains("person v1 -> PersonV1", output);
+        Assert.Contains("person v2 -> PersonV2", output);
+        Assert.Equal(3, Occurrences(output, ": ContractDecodeException at byte "));
+        Assert.DoesNotContain("accepted (unexpected)", output);
+    }
+
+    private static int Occurrences(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, System.StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
