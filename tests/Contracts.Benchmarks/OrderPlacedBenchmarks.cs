@@ -7,6 +7,7 @@ using Avro;
 using Avro.Generic;
 using Avro.IO;
 using Avro.Specific;
+using Contracts.Avro;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Contracts.Benchmarks.Harness;
@@ -25,7 +26,7 @@ namespace Contracts.Benchmarks;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public partial class OrderPlacedBenchmarks
+public class OrderPlacedBenchmarks
 {
     private const string Write = "Write";
     private const string Read = "Read";
@@ -59,7 +60,7 @@ public partial class OrderPlacedBenchmarks
     {
         var schema = (RecordSchema)Apache.OrderPlaced._SCHEMA;
         _contract = SampleOrder.CreateContract();
-        _stjEnvelope = new StjEnvelope("order-placed", 1, _contract);
+        _stjEnvelope = new StjEnvelope(OrderPlacedV1.Descriptor.MessageType, OrderPlacedV1.Descriptor.Version, _contract);
         _specific = SampleOrder.CreateSpecific();
         _generic = SampleOrder.CreateGeneric(schema);
 
@@ -124,6 +125,15 @@ public partial class OrderPlacedBenchmarks
         return _output.WrittenCount;
     }
 
+    [Benchmark(Description = "Contracts Avro")]
+    [BenchmarkCategory(Write)]
+    public int ContractsAvroWrite()
+    {
+        _output.ResetWrittenCount();
+        AvroSerializer.Serialize(_output, _contract);
+        return _output.WrittenCount;
+    }
+
     [Benchmark(Baseline = true, Description = "Apache.Avro specific")]
     [BenchmarkCategory(Read)]
     public Apache.OrderPlaced ApacheSpecificRead()
@@ -144,4 +154,8 @@ public partial class OrderPlacedBenchmarks
     [BenchmarkCategory(Read)]
     public StjEnvelope SystemTextJsonRead() =>
         JsonSerializer.Deserialize(_stjBytes.AsSpan(JsonPrefix.Length), BenchmarkJsonContext.Default.StjEnvelope)!;
+
+    [Benchmark(Description = "Contracts Avro")]
+    [BenchmarkCategory(Read)]
+    public OrderPlacedV1 ContractsAvroRead() => AvroSerializer.Deserialize<OrderPlacedV1>(_avroBytes);
 }

@@ -16,7 +16,11 @@ internal static class Equivalence
         benchmarks.ApacheGenericWrite();
         Require(benchmarks.LastApacheOutput.SequenceEqual(expected), "Apache.Avro generic writer", "wrote bytes that differ from the specific writer's");
 
+        benchmarks.ContractsAvroWrite();
+        Require(benchmarks.LastOutput.SequenceEqual(expected), "Contracts Avro writer", "wrote bytes that differ from Apache.Avro's");
+
         Require(SampleOrder.Difference(benchmarks.ApacheSpecificRead()), "Apache.Avro specific reader");
+        Require(SampleOrder.Difference(benchmarks.ContractsAvroRead()), "Contracts Avro reader");
         Require(SampleOrder.Difference(benchmarks.ApacheGenericRead()), "Apache.Avro generic reader");
         Require(SampleOrder.Difference(benchmarks.SystemTextJsonRead().Message), "System.Text.Json reader");
 
