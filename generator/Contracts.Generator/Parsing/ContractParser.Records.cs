@@ -46,7 +46,8 @@ internal sealed partial class ContractParser
             for (var i = 0; i < constructor.Parameters.Length; i++)
             {
                 var parameter = constructor.Parameters[i];
-                var member = members.FirstOrDefault(m => string.Equals(m.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+                var member = members.FirstOrDefault(m => m.Name == parameter.Name) ??
+                    members.FirstOrDefault(m => !matched.Contains(m) && string.Equals(m.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
                 if (member is null)
                 {
                     Report(DiagnosticDescriptors.MemberNotSettable, SourceLocation(parameter) ?? typeLocation, parameter.Name, type.ToDisplayString(),

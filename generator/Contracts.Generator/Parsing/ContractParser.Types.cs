@@ -270,7 +270,7 @@ internal sealed partial class ContractParser
 
         var name = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? site.MemberName;
         var fullName = AvroNaming.FullName(name, site.RecordNamespace);
-        var description = "the fixed of " + site.Description;
+        var description = "the fixed of '" + site.Description + "'";
         ValidateNamedTypeName(fullName, description, AttributeLocation(attribute) ?? site.Location);
         ClaimName(fullName, "fixed(" + size.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")", description, AttributeLocation(attribute) ?? site.Location);
         return new AvroTypeModel(AvroKind.Fixed, shape, clrName, NamedTypeFullName: fullName, FixedSize: size);
@@ -353,7 +353,7 @@ internal sealed partial class ContractParser
 
         public string OwnerName { get; }
 
-        public string Description => "'" + OwnerName + "." + MemberName + "'";
+        public string Description => OwnerName + "." + MemberName;
 
         public ITypeSymbol DeclaredType { get; }
 
@@ -384,7 +384,7 @@ internal sealed partial class ContractParser
         {
             if (attribute is not null && !used)
             {
-                parser.Report(DiagnosticDescriptors.AttributeNotApplicable, AttributeLocation(attribute) ?? Location, name, MemberName, DeclaredType.ToDisplayString());
+                parser.Report(DiagnosticDescriptors.AttributeNotApplicable, AttributeLocation(attribute) ?? Location, name, Description, DeclaredType.ToDisplayString());
             }
         }
     }

@@ -160,7 +160,7 @@ internal sealed partial class ContractParser
         var ns = schemaNamespace ?? CSharpNamespace(type);
         if (schemaNamespace is not null && !AvroNaming.IsValidNamespace(schemaNamespace))
         {
-            Report(DiagnosticDescriptors.InvalidAvroName, NamedArgumentLocation(attribute, "SchemaNamespace") ?? type.Locations.FirstOrDefault(), schemaNamespace, "namespace", type.ToDisplayString());
+            Report(DiagnosticDescriptors.InvalidAvroName, NamedArgumentLocation(attribute, "SchemaNamespace") ?? type.Locations.FirstOrDefault(), schemaNamespace, "namespace", "'" + type.ToDisplayString() + "'");
             ns = string.Empty;
         }
 
