@@ -127,9 +127,9 @@ public sealed record JsonTestPerson(
             }
 
             seen |= 1 << field;
-            JsonFields.MoveToValue(ref reader);
             try
             {
+                JsonFields.MoveToValue(ref reader);
                 switch (field)
                 {
                     case 0: id = JsonFields.ReadUuid(ref reader); break;
