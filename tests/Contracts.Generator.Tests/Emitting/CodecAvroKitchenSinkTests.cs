@@ -11,9 +11,7 @@ namespace Contracts.Generator.Tests.Emitting;
 
 public sealed class CodecAvroKitchenSinkTests
 {
-    private static readonly Lazy<CompiledContracts> Compiled = new(() => CodecCompiler.Compile(CodecKitchenSink.Source, CodecKitchenSink.Model()));
-
-    private static CompiledContracts Contracts => Compiled.Value;
+    private static CompiledContracts Contracts => CodecKitchenSink.Compiled;
 
     private static string Show(object order) => (string)Contracts.Call("Acme.Shop.Samples", "Show", order)!;
 

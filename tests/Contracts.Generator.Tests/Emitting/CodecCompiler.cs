@@ -91,6 +91,38 @@ internal sealed class CompiledContracts(Assembly assembly, IReadOnlyDictionary<s
     public Contracts.IMessageDescriptor Descriptor(string typeName) =>
         (Contracts.IMessageDescriptor)Type(typeName).GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
 
+    /// <summary>Calls <c>T.WriteJson</c> into a fresh buffer (no envelope) with the default encoder.</summary>
+    public string WriteJson(object value) =>
+        (string)Unwrap(() => typeof(CompiledContracts).GetMethod(nameof(WriteJsonShim), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(value.GetType()).Invoke(null, [value]))!;
+
+    /// <summary>Calls <c>T.ReadJson</c> on <paramref name="json"/> and checks the whole text was one value.</summary>
+    public object ReadJson(string typeName, string json) =>
+        Unwrap(() => typeof(CompiledContracts).GetMethod(nameof(ReadJsonShim), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(Type(typeName)).Invoke(null, [json]))!;
+
+    private static string WriteJsonShim<T>(T value)
+        where T : Contracts.IMessageContract<T>
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            T.WriteJson(writer, value);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static T ReadJsonShim<T>(string json)
+        where T : Contracts.IMessageContract<T>
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        var value = T.ReadJson(ref reader);
+        Assert.False(reader.Read(), "ReadJson stopped before the end of the JSON value.");
+        return value;
+    }
+
     private static T DeserializeShim<T>(byte[] data)
         where T : Contracts.IMessageContract<T> => Contracts.Avro.AvroSerializer.Deserialize<T>(data);
 

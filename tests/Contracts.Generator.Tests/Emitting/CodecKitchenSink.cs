@@ -8,6 +8,11 @@ internal static class CodecKitchenSink
 {
     public const string TypeName = "Acme.Shop.OrderV1";
 
+    private static readonly System.Lazy<CompiledContracts> LazyCompiled = new(() => CodecCompiler.Compile(Source, Model()));
+
+    /// <summary>The kitchen sink compiled once for all tests that use it.</summary>
+    public static CompiledContracts Compiled => LazyCompiled.Value;
+
     public const string Source = """
         #nullable enable
         using System;
