@@ -154,10 +154,7 @@ internal static partial class AvroCodecEmitter
             w.Line("count = reader.ReadBlockCount(items.Count, " + minimum + ");");
             w.Close();
             w.Close();
-            w.Open("catch (" + CodeNames.ContractException + " e)");
-            w.Line("e.PrependIndex(items.Count);");
-            w.Line("throw;");
-            w.Close();
+            PathCatch(w, CodecSupportEmitter.AtIndex + "(e, items.Count)");
             w.Line("reader.Exit();");
             w.Line("return items;");
             w.Close();

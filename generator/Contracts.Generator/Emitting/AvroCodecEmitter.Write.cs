@@ -120,6 +120,13 @@ internal static partial class AvroCodecEmitter
 
         if (!record.Fields.IsEmpty)
         {
+            // Only recursive records can nest without bound (a cycle in the object graph): guard just those.
+            var recursive = plan.IsRecursive(record);
+            if (recursive)
+            {
+                w.Line("writer.Enter();");
+            }
+
             var locals = new LocalNames();
             w.Line("var field = 0;");
             FieldTry(w);
@@ -135,6 +142,10 @@ internal static partial class AvroCodecEmitter
             }
 
             FieldCatch(w, CodecSupportEmitter.FieldNames(plan, record));
+            if (recursive)
+            {
+                w.Line("writer.Exit();");
+            }
         }
 
         w.Close();
@@ -194,6 +205,10 @@ internal static partial class AvroCodecEmitter
 
         w.Line("writer.WriteBlockCount(0);");
         w.Close();
+        if (array.Clr == ClrShape.ImmutableList)
+        {
+            return;
+        }
 
         w.Line();
         w.Open("private static void " + block + "(ref " + CodeNames.AvroWriter + " writer, " + CodeNames.ReadOnlySpanOf(item) + " items)");
@@ -244,18 +259,12 @@ internal static partial class AvroCodecEmitter
 
     internal static void EmitIndexCatch(SourceWriter w)
     {
-        w.Open("catch (" + CodeNames.ContractException + " e)");
-        w.Line("e.PrependIndex(index);");
-        w.Line("throw;");
-        w.Close();
+        PathCatch(w, CodecSupportEmitter.AtIndex + "(e, index)");
     }
 
     internal static void EmitKeyCatch(SourceWriter w)
     {
-        w.Open("catch (" + CodeNames.ContractException + " e) when (key is not null)");
-        w.Line("e.PrependMapKey(key);");
-        w.Line("throw;");
-        w.Close();
+        PathCatch(w, CodecSupportEmitter.AtKey + "(e, key)");
     }
 
     private static void EmitMapWriter(SourceWriter w, CodecPlan plan, AvroTypeModel map)

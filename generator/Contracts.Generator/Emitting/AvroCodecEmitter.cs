@@ -68,19 +68,28 @@ internal static partial class AvroCodecEmitter
     }
 
     /// <summary>
-    /// Emits <c>try { body } catch (ContractException e) { e.PrependField(names[field]); throw; }</c> around a record's
-    /// fields, so faults name the field they happened in.
+    /// Opens the <c>try</c> around a record's fields; <see cref="FieldCatch"/> closes it so faults name the field they
+    /// happened in.
     /// </summary>
     internal static void FieldTry(SourceWriter w)
     {
         w.Open("try");
     }
 
-    internal static void FieldCatch(SourceWriter w, string fieldNamesTable)
+    internal static void FieldCatch(SourceWriter w, string fieldNamesTable, string? condition = null)
     {
         w.Close();
-        w.Open("catch (" + CodeNames.ContractException + " e)");
-        w.Line("e.PrependField(" + fieldNamesTable + "[field]);");
+        PathCatch(w, (condition is null ? string.Empty : condition + " && ") + CodecSupportEmitter.InField + "(e, " + fieldNamesTable + "[field])");
+    }
+
+    /// <summary>
+    /// Emits a catch whose filter adds a path segment and returns false. Filters run while the exception is first
+    /// dispatched, innermost frame first, so the path builds up with no catch-and-rethrow per level: deep recursive
+    /// values cannot exhaust the stack with nested rethrows, and the original stack trace is kept.
+    /// </summary>
+    internal static void PathCatch(SourceWriter w, string filter)
+    {
+        w.Open("catch (" + CodeNames.ContractException + " e) when (" + filter + ")");
         w.Line("throw;");
         w.Close();
     }

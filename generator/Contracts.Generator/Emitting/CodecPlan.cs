@@ -19,6 +19,7 @@ internal sealed class CodecPlan
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _minimumRecordSizes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _members = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _recursive = new(StringComparer.Ordinal);
 
     public CodecPlan(ContractModel model)
     {
@@ -100,6 +101,45 @@ internal sealed class CodecPlan
     public string Member(string purpose, RecordModel record) => Member(purpose, NameOf(record));
 
     public string Member(string purpose, EnumModel enumModel) => Member(purpose, NameOf(enumModel));
+
+    /// <summary>
+    /// Whether a value of <paramref name="record"/> can contain another value of the same record (directly or through
+    /// other records, nullables and collections): only such records need a depth guard when written.
+    /// </summary>
+    public bool IsRecursive(RecordModel record)
+    {
+        if (!_recursive.TryGetValue(record.AvroFullName, out var recursive))
+        {
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<AvroTypeModel>();
+            foreach (var field in record.Fields)
+            {
+                pending.Push(field.Type);
+            }
+
+            while (pending.Count > 0 && !recursive)
+            {
+                var type = pending.Pop();
+                if (type.Items is { } items)
+                {
+                    pending.Push(items);
+                }
+
+                if (type.Kind == AvroKind.Record && visited.Add(type.NamedTypeFullName!))
+                {
+                    recursive = type.NamedTypeFullName == record.AvroFullName;
+                    foreach (var field in Record(type.NamedTypeFullName!).Fields)
+                    {
+                        pending.Push(field.Type);
+                    }
+                }
+            }
+
+            _recursive[record.AvroFullName] = recursive;
+        }
+
+        return recursive;
+    }
 
     /// <summary>The fewest bytes one Avro value of <paramref name="type"/> can take, for <c>ReadBlockCount</c>.</summary>
     public int MinimumSize(AvroTypeModel type) => MinimumSize(type, new HashSet<string>(StringComparer.Ordinal));

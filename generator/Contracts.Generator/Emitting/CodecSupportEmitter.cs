@@ -11,11 +11,40 @@ internal static class CodecSupportEmitter
 {
     public const string NullValue = "NullValue";
     public const string UndefinedEnumValue = "UndefinedEnumValue";
+    public const string InField = "InField";
+    public const string AtIndex = "AtIndex";
+    public const string AtKey = "AtKey";
 
     public static void Emit(SourceWriter w, CodecPlan plan)
     {
         w.Line("private static " + CodeNames.ContractEncodeException + " " + NullValue + "(" + CodeNames.ContractFormat + " format) =>");
         w.Line("    new(format, \"null is not allowed here; the field is not nullable.\");");
+        // Exception filters that extend the field path and never catch (see AvroCodecEmitter.PathCatch).
+        w.Line();
+        w.Line("private static bool " + InField + "(" + CodeNames.ContractException + " e, string field)");
+        w.Open();
+        w.Line("e.PrependField(field);");
+        w.Line("return false;");
+        w.Close();
+        if (plan.Collections.Count > 0)
+        {
+            w.Line();
+            w.Line("private static bool " + AtIndex + "(" + CodeNames.ContractException + " e, int index)");
+            w.Open();
+            w.Line("e.PrependIndex(index);");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+            w.Line("private static bool " + AtKey + "(" + CodeNames.ContractException + " e, string? key)");
+            w.Open();
+            w.Open("if (key is not null)");
+            w.Line("e.PrependMapKey(key);");
+            w.Close();
+            w.Line();
+            w.Line("return false;");
+            w.Close();
+        }
+
         if (!plan.Model.Enums.IsEmpty)
         {
             w.Line();

@@ -124,11 +124,7 @@ internal static partial class JsonCodecEmitter
 
         w.Line();
         w.Line("return " + AvroCodecEmitter.Construct(record, AvroCodecEmitter.FieldLocal) + ";");
-        w.Close();
-        w.Open("catch (" + CodeNames.ContractException + " e) when (field >= 0)");
-        w.Line("e.PrependField(" + CodecSupportEmitter.FieldNames(plan, record) + "[field]);");
-        w.Line("throw;");
-        w.Close();
+        AvroCodecEmitter.FieldCatch(w, CodecSupportEmitter.FieldNames(plan, record), "field >= 0");
         w.Close();
     }
 
@@ -147,10 +143,7 @@ internal static partial class JsonCodecEmitter
             w.Line("items.Add(" + ReadValue(plan, array.Items!) + ");");
             w.Close();
             w.Close();
-            w.Open("catch (" + CodeNames.ContractException + " e)");
-            w.Line("e.PrependIndex(items.Count);");
-            w.Line("throw;");
-            w.Close();
+            AvroCodecEmitter.PathCatch(w, CodecSupportEmitter.AtIndex + "(e, items.Count)");
             w.Line();
             w.Line("return items;");
             w.Close();

@@ -89,6 +89,15 @@ internal static partial class JsonCodecEmitter
             AvroCodecEmitter.NullGuard(w, "value", JsonFormat);
         }
 
+        if (plan.IsRecursive(record))
+        {
+            // Records in a cycle of the object graph would nest until Utf8JsonWriter's own limit throws an untyped error.
+            w.Open("if (writer.CurrentDepth >= (writer.Options.MaxDepth == 0 ? 1000 : writer.Options.MaxDepth) - 1)");
+            w.Line("throw new " + CodeNames.ContractEncodeException + "(" + JsonFormat + ", \"the value nests deeper than the JSON writer's MaxDepth allows; it probably refers back to itself (a cycle).\");");
+            w.Close();
+            w.Line();
+        }
+
         w.Line("writer.WriteStartObject();");
         if (!record.Fields.IsEmpty)
         {
@@ -156,6 +165,10 @@ internal static partial class JsonCodecEmitter
         }
 
         w.Close();
+        if (array.Clr == ClrShape.ImmutableList)
+        {
+            return;
+        }
 
         w.Line();
         w.Open("private static void " + items + "(" + CodeNames.Utf8JsonWriter + " writer, " + CodeNames.ReadOnlySpanOf(item) + " items)");

@@ -12,6 +12,12 @@ namespace Contracts.Avro;
 /// </summary>
 public ref partial struct AvroWriter
 {
+    /// <summary>
+    /// Deepest nesting of recursive records a writer accepts. A value nested deeper is almost always an object graph
+    /// with a cycle, which would otherwise recurse until the stack overflows.
+    /// </summary>
+    public const int MaxDepth = 1000;
+
     private const int MinimumChunk = 256;
 
     /// <summary>The longest byte length whose zig-zag varint fits one byte.</summary>
@@ -22,6 +28,7 @@ public ref partial struct AvroWriter
     private readonly IBufferWriter<byte> _output;
     private Span<byte> _span;
     private int _position;
+    private int _depth;
 
     /// <summary>Starts writing at the end of <paramref name="output"/>.</summary>
     public AvroWriter(IBufferWriter<byte> output)
@@ -29,7 +36,28 @@ public ref partial struct AvroWriter
         _output = output ?? throw new ArgumentNullException(nameof(output));
         _span = default;
         _position = 0;
+        _depth = 0;
     }
+
+    /// <summary>Enters a recursive record; fails past <see cref="MaxDepth"/>. Pair with <see cref="Exit"/>.</summary>
+    /// <exception cref="ContractEncodeException">The value nests deeper than <see cref="MaxDepth"/> (usually a cycle).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Enter()
+    {
+        if (++_depth > MaxDepth)
+        {
+            ThrowTooDeep();
+        }
+    }
+
+    /// <summary>Leaves a recursive record.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Exit() => _depth--;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowTooDeep() =>
+        throw new ContractEncodeException(ContractFormat.Avro, "the value nests recursive records more than " +
+            MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " levels deep; it probably refers back to itself (a cycle).");
 
     /// <summary>Commits everything written so far to the buffer writer.</summary>
     public void Flush()

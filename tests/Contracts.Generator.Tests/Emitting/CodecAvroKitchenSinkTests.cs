@@ -119,6 +119,15 @@ public sealed class CodecAvroKitchenSinkTests
     }
 
     [Fact]
+    public void A_cycle_in_the_object_graph_fails_instead_of_overflowing_the_stack()
+    {
+        var error = Assert.Throws<ContractEncodeException>(() => Contracts.SerializeAvro(Sample("WithCycle")));
+
+        Assert.Contains("cycle", error.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("chain.next.next", error.FieldPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_truncation_fails_with_the_decode_exception()
     {
         var bytes = Contracts.SerializeAvro(Sample("Full"));

@@ -138,6 +138,17 @@ public sealed class CodecJsonTests
         }
     }
 
+    [Fact]
+    public void A_cycle_in_the_object_graph_fails_with_the_encode_exception()
+    {
+        var sink = CodecKitchenSink.Compiled;
+
+        var error = Assert.Throws<ContractEncodeException>(() => sink.WriteJson(sink.Call("Acme.Shop.Samples", "WithCycle")!));
+
+        Assert.Contains("cycle", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(ContractFormat.Json, error.Format);
+    }
+
     [Theory]
     [InlineData("WithNullStreetInSecondAddress", "addresses[1].street")]
     [InlineData("WithNullStreetInMap", "places[\"work\"].street")]

@@ -90,6 +90,13 @@ internal static class CodecKitchenSink
 
                 public static OrderV1 WithLazyAddresses() => Full() with { Addresses = Enumerable.Range(1, 3).Select(i => new Address("L" + i, i)).ToList().AsReadOnly() };
 
+                public static OrderV1 WithCycle()
+                {
+                    var node = new Node { Name = "loop" };
+                    typeof(Node).GetProperty(nameof(Node.Next))!.SetValue(node, node);
+                    return Full() with { Chain = node };
+                }
+
                 public static OrderV1 WithChain(int length)
                 {
                     var node = new Node { Name = "end" };
