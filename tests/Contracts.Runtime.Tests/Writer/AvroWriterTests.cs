@@ -172,7 +172,7 @@ public sealed class AvroWriterTests
         Gen.Select(Gen.Decimal, Gen.Int[1, 38]).SelectMany((value, precision) => Gen.Int[0, precision].Select(scale => (value, precision, scale))).Sample(
             c =>
             {
-                var expected = ExactUnscaled(c.value, c.scale);
+                var expected = ExactDecimal.Unscaled(c.value, c.scale);
                 var fits = expected is { } unscaled && BigInteger.Abs(unscaled) < BigInteger.Pow(10, c.precision);
                 if (fits)
                 {
@@ -187,27 +187,6 @@ public sealed class AvroWriterTests
                 }
             },
             iter: 2000);
-
-    // The unscaled integer of value at scale, or null when that would drop non-zero digits.
-    private static BigInteger? ExactUnscaled(decimal value, int scale)
-    {
-        var bits = decimal.GetBits(value);
-        var mantissa = ((BigInteger)(uint)bits[2] << 64) | ((BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
-        var valueScale = (bits[3] >> 16) & 0xFF;
-        if (bits[3] < 0)
-        {
-            mantissa = -mantissa;
-        }
-
-        if (valueScale <= scale)
-        {
-            return mantissa * BigInteger.Pow(10, scale - valueScale);
-        }
-
-        var divisor = BigInteger.Pow(10, valueScale - scale);
-        var quotient = BigInteger.DivRem(mantissa, divisor, out var remainder);
-        return remainder.IsZero ? quotient : null;
-    }
 
     private static void WriteAll(ref AvroWriter writer, Value[] values)
     {
