@@ -1,11 +1,58 @@
+using System.Linq;
 using Contracts.Generator.Emitting;
 using Contracts.Generator.Model;
+using Contracts.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace Contracts.Generator.Tests.Emitting;
 
 public class CatalogSourceEmitterTests
 {
+    // Two hand-written contracts standing in for generated ones: the catalog only needs T.Descriptor.
+    private const string Contracts = """
+        using System.Buffers;
+        using System.Text.Json;
+        using Contracts;
+        using Contracts.Avro;
+
+        namespace A
+        {
+            public sealed class OrderV1 : IMessageContract<OrderV1>
+            {
+                public static MessageDescriptor<OrderV1> Descriptor { get; } = new()
+                {
+                    MessageType = "order", Version = 1, Schema = "{}", CanonicalSchema = "{}", Fingerprint = 1,
+                    KeyFormat = KeyFormat.None, KeyFields = new string[0],
+                };
+
+                public static void WriteAvro(ref AvroWriter writer, OrderV1 value) { }
+                public static OrderV1 ReadAvro(ref AvroReader reader) => new();
+                public static void WriteJson(Utf8JsonWriter writer, OrderV1 value) { }
+                public static OrderV1 ReadJson(ref Utf8JsonReader reader) => new();
+                public static void WriteKey(IBufferWriter<byte> output, OrderV1 value) { }
+            }
+        }
+
+        namespace B
+        {
+            public sealed class PersonV2 : IMessageContract<PersonV2>
+            {
+                public static MessageDescriptor<PersonV2> Descriptor { get; } = new()
+                {
+                    MessageType = "person", Version = 2, Schema = "{}", CanonicalSchema = "{}", Fingerprint = 2,
+                    KeyFormat = KeyFormat.None, KeyFields = new string[0],
+                };
+
+                public static void WriteAvro(ref AvroWriter writer, PersonV2 value) { }
+                public static PersonV2 ReadAvro(ref AvroReader reader) => new();
+                public static void WriteJson(Utf8JsonWriter writer, PersonV2 value) { }
+                public static PersonV2 ReadJson(ref Utf8JsonReader reader) => new();
+                public static void WriteKey(IBufferWriter<byte> output, PersonV2 value) { }
+            }
+        }
+        """;
+
     [Fact]
     public void Lists_every_contract_descriptor_in_the_given_order()
     {
@@ -25,5 +72,29 @@ public class CatalogSourceEmitterTests
             + "            global::B.PersonV2.Descriptor,\n"
             + "        });\n    }\n}\n",
             source);
+    }
+
+    [Theory]
+    [InlineData("My.Service")]
+    [InlineData("")]
+    public void Compiles_without_warnings_in_a_strict_project(string assemblyNamespace)
+    {
+        var model = new CatalogModel(assemblyNamespace, new[] { "global::A.OrderV1", "global::B.PersonV2" }.ToEquatableArray());
+
+        var compilation = TestCompilation.Create("CatalogTest", Contracts, CatalogSourceEmitter.Emit(model));
+
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var catalogType = compilation.GetTypeByMetadataName(assemblyNamespace.Length == 0 ? "MessageContracts" : assemblyNamespace + ".MessageContracts");
+        Assert.NotNull(catalogType);
+        Assert.True(catalogType.IsStatic);
+    }
+
+    [Fact]
+    public void Has_no_namespace_block_for_an_empty_namespace()
+    {
+        var source = CatalogSourceEmitter.Emit(new CatalogModel(string.Empty, new[] { "global::A.OrderV1" }.ToEquatableArray()));
+
+        Assert.DoesNotContain("namespace", source, System.StringComparison.Ordinal);
+        Assert.Contains("\npublic static class MessageContracts\n{\n", source, System.StringComparison.Ordinal);
     }
 }
