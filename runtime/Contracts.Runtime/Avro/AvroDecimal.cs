@@ -142,6 +142,13 @@ public static class AvroDecimal
     /// </summary>
     internal static bool TryGetInt64Unscaled(decimal value, int precision, int scale, out long unscaled)
     {
+        // A schema outside what ToUnscaled supports goes there to be rejected, not served here.
+        if ((uint)(precision - 1) >= MaxPrecision || (uint)scale > (uint)precision)
+        {
+            unscaled = 0;
+            return false;
+        }
+
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
         var scaleUp = scale - ((bits[3] >> 16) & 0xFF);
