@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Contracts;
 using Contracts.Avro;
+using Contracts.Json;
 using QuickStart.People;
 
 // The quick start: two versions of a "person" contract, declared in People/, and everything the build made of them.
@@ -36,6 +37,13 @@ var fromAvro = AvroSerializer.Deserialize<PersonV2>(avro);
 Console.WriteLine("read back:  " + Describe(fromAvro));
 Console.WriteLine("same value: " + SameValue(person, fromAvro));
 
+Section("JSON envelope (django-logpipe)");
+var json = JsonEnvelope.Serialize(person);
+Console.WriteLine(Encoding.UTF8.GetString(json));
+var fromJson = JsonEnvelope.Deserialize<PersonV2>(json);
+Console.WriteLine("read back:  " + Describe(fromJson));
+Console.WriteLine("same value: " + SameValue(person, fromJson));
+
 Section("Catalog of this assembly");
 foreach (var contract in QuickStart.MessageContracts.Catalog)
 {
@@ -49,6 +57,9 @@ var corrupt = (byte[])avro.Clone();
 corrupt[^1] = 0x7f; // the union branch of Born: 0x7f is branch -64, which the union does not have
 Report("corrupt Avro", () => AvroSerializer.Deserialize<PersonV2>(corrupt));
 Report("v1 bytes read as v2", () => AvroSerializer.Deserialize<PersonV2>(AvroSerializer.Serialize(new PersonV1(person.Id, "Ada Lovelace"))));
+Report("envelope of another version", () => JsonEnvelope.Deserialize<PersonV1>(json));
+var tooPrecise = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(json).Replace("\"1815.12\"", "\"1815.125\"", StringComparison.Ordinal));
+Report("JSON decimal beyond its scale", () => JsonEnvelope.Deserialize<PersonV2>(tooPrecise));
 
 return;
 
@@ -87,7 +98,8 @@ static void Report(string what, Func<object> decode)
     }
     catch (ContractDecodeException error)
     {
-        Console.WriteLine($"{what}: {error.GetType().Name} at byte {error.Offset}, field '{error.FieldPath}'");
+        var where = error.FieldPath.Length == 0 ? "the message root" : $"field '{error.FieldPath}'";
+        Console.WriteLine($"{what}: {error.GetType().Name} at byte {error.Offset}, {where}");
         Console.WriteLine("  " + error.Message);
     }
 }

@@ -8,7 +8,7 @@ namespace Contracts.Package.Tests;
 
 /// <summary>
 /// A console app whose only tie to Contracts is the PackageReference: it builds with every warning as an error and
-/// its output proves the packaged generator produced working codecs.
+/// its output proves the packaged generator produced working Avro and JSON codecs.
 /// </summary>
 [Collection(PackedPackageCollection.Name)]
 public sealed class PackageConsumerTests(PackedPackage package)
@@ -22,6 +22,10 @@ public sealed class PackageConsumerTests(PackedPackage package)
     // uuid as a 36-character string, "héllo" (6 UTF-8 bytes), int 3, then the union branch 0 (null).
     private const string ExpectedAvroHex =
         "48" + "36663163326239652D386434612D346233372D396135312D306332643365346635613662" + "0C68C3A96C6C6F" + "06" + "00";
+
+    // What django-logpipe (Python json.dumps, ensure_ascii=False) writes for the same message.
+    private const string ExpectedEnvelope =
+        """json:{"type":"greeting","version":1,"message":{"id":"6f1c2b9e-8d4a-4b37-9a51-0c2d3e4f5a6b","text":"héllo","count":3,"note":null}}""";
 
     [Fact]
     public async Task Consumer_builds_warning_free_and_round_trips_with_the_packaged_generator()
@@ -51,9 +55,11 @@ public sealed class PackageConsumerTests(PackedPackage package)
         Assert.Equal("key fields: id", lines[2]);
         Assert.Equal("avro: " + ExpectedAvroHex, lines[3]);
         Assert.Equal("round trip: equal", lines[4]);
-        Assert.Equal("catalog: greeting v1 (GreetingV1)", lines[5]);
-        Assert.StartsWith("truncated: rejected at byte ", lines[6], StringComparison.Ordinal);
-        Assert.EndsWith(" in 'id'", lines[6], StringComparison.Ordinal);
-        Assert.Equal(7, lines.Length);
+        Assert.Equal("json: " + ExpectedEnvelope, lines[5]);
+        Assert.Equal("json round trip: equal", lines[6]);
+        Assert.Equal("catalog: greeting v1 (GreetingV1)", lines[7]);
+        Assert.StartsWith("truncated: rejected at byte ", lines[8], StringComparison.Ordinal);
+        Assert.EndsWith(" in 'id'", lines[8], StringComparison.Ordinal);
+        Assert.Equal(9, lines.Length);
     }
 }

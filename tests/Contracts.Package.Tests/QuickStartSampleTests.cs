@@ -10,7 +10,7 @@ namespace Contracts.Package.Tests;
 public sealed class QuickStartSampleTests(PackedPackage package)
 {
     [Fact]
-    public async Task Quick_start_round_trips_and_reports_bad_input_with_typed_errors()
+    public async Task Quick_start_round_trips_both_formats_and_reports_bad_input_with_typed_errors()
     {
         var output = await DotNetCli.RunAsync(
             RepositoryPaths.Root,
@@ -19,10 +19,11 @@ public sealed class QuickStartSampleTests(PackedPackage package)
 
         Assert.Contains("person v2 (PersonV2), key Record: id", output);
         Assert.Contains("\"name\": \"Person\"", output);
-        Assert.Equal(1, Occurrences(output, "same value: True"));
+        Assert.Contains("json:{\"type\":\"person\",\"version\":2,\"message\":{\"id\":\"2f8e4c1a-9b7d-4e6f-8a3c-5d1b0e9f7a24\",\"firstName\":\"Ada\"", output);
+        Assert.Equal(2, Occurrences(output, "same value: True"));
         Assert.Contains("person v1 -> PersonV1", output);
         Assert.Contains("person v2 -> PersonV2", output);
-        Assert.Equal(3, Occurrences(output, ": ContractDecodeException at byte "));
+        Assert.Equal(5, Occurrences(output, ": ContractDecodeException at byte "));
         Assert.DoesNotContain("accepted (unexpected)", output);
     }
 

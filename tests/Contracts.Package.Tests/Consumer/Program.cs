@@ -1,8 +1,10 @@
 // A user's program, built by PackageConsumerTests against the packed Contracts package and nothing else.
 using System;
 using System.Globalization;
+using System.Text;
 using Contracts;
 using Contracts.Avro;
+using Contracts.Json;
 
 namespace PackageConsumer;
 
@@ -26,6 +28,9 @@ internal static class Program
         Show("key fields", string.Join(",", GreetingV1.Descriptor.KeyFields));
         Show("avro", Convert.ToHexString(bytes));
         Show("round trip", copy == original ? "equal" : "different");
+        var envelope = JsonEnvelope.Serialize(original);
+        Show("json", Encoding.UTF8.GetString(envelope));
+        Show("json round trip", JsonEnvelope.Deserialize<GreetingV1>(envelope) == original ? "equal" : "different");
         Show("catalog", string.Join(",", MessageContracts.Catalog));
 
         try
