@@ -256,13 +256,22 @@ public ref partial struct AvroReader
         return (int)length;
     }
 
+    // The multi-byte varint loops keep the position in a local (the struct lives behind a reference) and store it once.
     private int ReadIntSlow()
     {
+        var buffer = _buffer;
         var start = _position;
+        var position = start;
         uint result = 0;
         for (var shift = 0; shift < 35; shift += 7)
         {
-            uint b = ReadByte();
+            if ((uint)position >= (uint)buffer.Length)
+            {
+                _position = position;
+                ThrowTruncated(1);
+            }
+
+            uint b = buffer[position++];
             if (shift == 28 && b > 0x0F)
             {
                 throw Error(start, "the int varint is longer than 5 bytes or overflows 32 bits.");
@@ -271,6 +280,7 @@ public ref partial struct AvroReader
             result |= (b & 0x7F) << shift;
             if (b < 0x80)
             {
+                _position = position;
                 return (int)(result >> 1) ^ -(int)(result & 1);
             }
         }
@@ -280,11 +290,19 @@ public ref partial struct AvroReader
 
     private long ReadLongSlow()
     {
+        var buffer = _buffer;
         var start = _position;
+        var position = start;
         ulong result = 0;
         for (var shift = 0; shift < 70; shift += 7)
         {
-            ulong b = ReadByte();
+            if ((uint)position >= (uint)buffer.Length)
+            {
+                _position = position;
+                ThrowTruncated(1);
+            }
+
+            ulong b = buffer[position++];
             if (shift == 63 && b > 0x01)
             {
                 throw Error(start, "the long varint is longer than 10 bytes or overflows 64 bits.");
@@ -293,6 +311,7 @@ public ref partial struct AvroReader
             result |= (b & 0x7F) << shift;
             if (b < 0x80)
             {
+                _position = position;
                 return (long)(result >> 1) ^ -(long)(result & 1);
             }
         }
