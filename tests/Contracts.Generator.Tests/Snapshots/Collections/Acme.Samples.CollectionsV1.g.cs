@@ -41,6 +41,28 @@ file static class __CollectionsV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
+    private static bool AtIndex(global::Contracts.ContractException e, int index)
+    {
+        e.PrependIndex(index);
+        return false;
+    }
+
+    private static bool AtKey(global::Contracts.ContractException e, string? key)
+    {
+        if (key is not null)
+        {
+            e.PrependMapKey(key);
+        }
+
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfCollections = new string[] { "array", "list", "readOnlyList", "enumerable", "listInterface", "collection", "readOnlyCollection", "immutableArray", "immutableList", "jagged", "nested" };
 
     internal static void WriteKeyCollections(global::System.Buffers.IBufferWriter<byte> output, global::Acme.Samples.CollectionsV1 value)
@@ -79,9 +101,8 @@ file static class __CollectionsV1Codec
             field = 10;
             AvroWriteListOfListOfString(ref writer, value.Nested);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCollections[field]))
         {
-            e.PrependField(FieldNamesOfCollections[field]);
             throw;
         }
     }
@@ -116,9 +137,8 @@ file static class __CollectionsV1Codec
             reader.Exit();
             return new global::Acme.Samples.CollectionsV1(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCollections[field]))
         {
-            e.PrependField(FieldNamesOfCollections[field]);
             throw;
         }
     }
@@ -149,9 +169,8 @@ file static class __CollectionsV1Codec
                 writer.WriteInt(items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -177,9 +196,8 @@ file static class __CollectionsV1Codec
                 }
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
         reader.Exit();
@@ -212,9 +230,8 @@ file static class __CollectionsV1Codec
                 writer.WriteString(items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -235,9 +252,8 @@ file static class __CollectionsV1Codec
                 count = reader.ReadBlockCount(items.Count, 1);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
         {
-            e.PrependIndex(items.Count);
             throw;
         }
         reader.Exit();
@@ -273,9 +289,8 @@ file static class __CollectionsV1Codec
                         writer.WriteLong(readOnlyList[index]);
                     }
                 }
-                catch (global::Contracts.ContractException e)
+                catch (global::Contracts.ContractException e) when (AtIndex(e, index))
                 {
-                    e.PrependIndex(index);
                     throw;
                 }
             }
@@ -302,9 +317,8 @@ file static class __CollectionsV1Codec
                 writer.WriteLong(items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -330,9 +344,8 @@ file static class __CollectionsV1Codec
                 }
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
         reader.Exit();
@@ -368,9 +381,8 @@ file static class __CollectionsV1Codec
                         writer.WriteDouble(readOnlyList[index]);
                     }
                 }
-                catch (global::Contracts.ContractException e)
+                catch (global::Contracts.ContractException e) when (AtIndex(e, index))
                 {
-                    e.PrependIndex(index);
                     throw;
                 }
             }
@@ -397,9 +409,8 @@ file static class __CollectionsV1Codec
                 writer.WriteDouble(items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -425,9 +436,8 @@ file static class __CollectionsV1Codec
                 }
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
         reader.Exit();
@@ -463,9 +473,8 @@ file static class __CollectionsV1Codec
                         writer.WriteBoolean(readOnlyList[index]);
                     }
                 }
-                catch (global::Contracts.ContractException e)
+                catch (global::Contracts.ContractException e) when (AtIndex(e, index))
                 {
-                    e.PrependIndex(index);
                     throw;
                 }
             }
@@ -492,9 +501,8 @@ file static class __CollectionsV1Codec
                 writer.WriteBoolean(items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -520,9 +528,8 @@ file static class __CollectionsV1Codec
                 }
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
         reader.Exit();
@@ -558,9 +565,8 @@ file static class __CollectionsV1Codec
                         writer.WriteString(readOnlyList[index]);
                     }
                 }
-                catch (global::Contracts.ContractException e)
+                catch (global::Contracts.ContractException e) when (AtIndex(e, index))
                 {
-                    e.PrependIndex(index);
                     throw;
                 }
             }
@@ -587,9 +593,8 @@ file static class __CollectionsV1Codec
                 writer.WriteString(items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -615,9 +620,8 @@ file static class __CollectionsV1Codec
                 }
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
         reader.Exit();
@@ -653,9 +657,8 @@ file static class __CollectionsV1Codec
                         writer.WriteInt(readOnlyList[index]);
                     }
                 }
-                catch (global::Contracts.ContractException e)
+                catch (global::Contracts.ContractException e) when (AtIndex(e, index))
                 {
-                    e.PrependIndex(index);
                     throw;
                 }
             }
@@ -682,9 +685,8 @@ file static class __CollectionsV1Codec
                 writer.WriteInt(items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -710,9 +712,8 @@ file static class __CollectionsV1Codec
                 }
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
         reader.Exit();
@@ -744,9 +745,8 @@ file static class __CollectionsV1Codec
                 writer.WriteString(items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -772,9 +772,8 @@ file static class __CollectionsV1Codec
                 }
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
         reader.Exit();
@@ -800,35 +799,12 @@ file static class __CollectionsV1Codec
                     index++;
                 }
             }
-            catch (global::Contracts.ContractException e)
+            catch (global::Contracts.ContractException e) when (AtIndex(e, index))
             {
-                e.PrependIndex(index);
                 throw;
             }
         }
         writer.WriteBlockCount(0);
-    }
-
-    private static void AvroWriteBlockOfImmutableListOfInt32(ref global::Contracts.Avro.AvroWriter writer, global::System.ReadOnlySpan<int> items)
-    {
-        if (items.Length == 0)
-        {
-            return;
-        }
-        writer.WriteBlockCount(items.Length);
-        var index = 0;
-        try
-        {
-            for (; index < items.Length; index++)
-            {
-                writer.WriteInt(items[index]);
-            }
-        }
-        catch (global::Contracts.ContractException e)
-        {
-            e.PrependIndex(index);
-            throw;
-        }
     }
 
     private static global::System.Collections.Immutable.ImmutableList<int> AvroReadImmutableListOfInt32(ref global::Contracts.Avro.AvroReader reader)
@@ -852,9 +828,8 @@ file static class __CollectionsV1Codec
                 }
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
         reader.Exit();
@@ -887,9 +862,8 @@ file static class __CollectionsV1Codec
                 AvroWriteArrayOfInt32(ref writer, items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -915,9 +889,8 @@ file static class __CollectionsV1Codec
                 }
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
         reader.Exit();
@@ -950,9 +923,8 @@ file static class __CollectionsV1Codec
                 AvroWriteListOfString(ref writer, items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -973,18 +945,1055 @@ file static class __CollectionsV1Codec
                 count = reader.ReadBlockCount(items.Count, 1);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
         {
-            e.PrependIndex(items.Count);
             throw;
         }
         reader.Exit();
         return items;
     }
 
-    internal static void JsonWriteCollections(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.CollectionsV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfCollections = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("array"),
+        global::System.Text.Json.JsonEncodedText.Encode("list"),
+        global::System.Text.Json.JsonEncodedText.Encode("readOnlyList"),
+        global::System.Text.Json.JsonEncodedText.Encode("enumerable"),
+        global::System.Text.Json.JsonEncodedText.Encode("listInterface"),
+        global::System.Text.Json.JsonEncodedText.Encode("collection"),
+        global::System.Text.Json.JsonEncodedText.Encode("readOnlyCollection"),
+        global::System.Text.Json.JsonEncodedText.Encode("immutableArray"),
+        global::System.Text.Json.JsonEncodedText.Encode("immutableList"),
+        global::System.Text.Json.JsonEncodedText.Encode("jagged"),
+        global::System.Text.Json.JsonEncodedText.Encode("nested"),
+    };
 
-    internal static global::Acme.Samples.CollectionsV1 JsonReadCollections(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteCollections(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.CollectionsV1 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfCollections[0]);
+            JsonWriteArrayOfInt32(writer, value.Array);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfCollections[1]);
+            JsonWriteListOfString(writer, value.List);
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfCollections[2]);
+            JsonWriteArrayInterfaceOfInt64(writer, value.ReadOnlyList);
+            field = 3;
+            writer.WritePropertyName(JsonPropertyNamesOfCollections[3]);
+            JsonWriteArrayInterfaceOfDouble(writer, value.Enumerable);
+            field = 4;
+            writer.WritePropertyName(JsonPropertyNamesOfCollections[4]);
+            JsonWriteArrayInterfaceOfBoolean(writer, value.ListInterface);
+            field = 5;
+            writer.WritePropertyName(JsonPropertyNamesOfCollections[5]);
+            JsonWriteArrayInterfaceOfString(writer, value.Collection);
+            field = 6;
+            writer.WritePropertyName(JsonPropertyNamesOfCollections[6]);
+            JsonWriteArrayInterfaceOfInt32(writer, value.ReadOnlyCollection);
+            field = 7;
+            writer.WritePropertyName(JsonPropertyNamesOfCollections[7]);
+            JsonWriteImmutableArrayOfString(writer, value.ImmutableArray);
+            field = 8;
+            writer.WritePropertyName(JsonPropertyNamesOfCollections[8]);
+            JsonWriteImmutableListOfInt32(writer, value.ImmutableList);
+            field = 9;
+            writer.WritePropertyName(JsonPropertyNamesOfCollections[9]);
+            JsonWriteArrayOfArrayOfInt32(writer, value.Jagged);
+            field = 10;
+            writer.WritePropertyName(JsonPropertyNamesOfCollections[10]);
+            JsonWriteListOfListOfString(writer, value.Nested);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCollections[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.CollectionsV1 JsonReadCollections(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        int[] f0 = default!;
+        global::System.Collections.Generic.List<string> f1 = default!;
+        global::System.Collections.Generic.IReadOnlyList<long> f2 = default!;
+        global::System.Collections.Generic.IEnumerable<double> f3 = default!;
+        global::System.Collections.Generic.IList<bool> f4 = default!;
+        global::System.Collections.Generic.ICollection<string> f5 = default!;
+        global::System.Collections.Generic.IReadOnlyCollection<int> f6 = default!;
+        global::System.Collections.Immutable.ImmutableArray<string> f7 = default!;
+        global::System.Collections.Immutable.ImmutableList<int> f8 = default!;
+        int[][] f9 = default!;
+        global::System.Collections.Generic.List<global::System.Collections.Generic.List<string>> f10 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var seen3 = false;
+        var seen4 = false;
+        var seen5 = false;
+        var seen6 = false;
+        var seen7 = false;
+        var seen8 = false;
+        var seen9 = false;
+        var seen10 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("array"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "array");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = JsonReadArrayOfInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("list"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "list");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = JsonReadListOfString(ref reader);
+                }
+                else if (reader.ValueTextEquals("readOnlyList"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "readOnlyList");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = JsonReadArrayInterfaceOfInt64(ref reader);
+                }
+                else if (reader.ValueTextEquals("enumerable"u8))
+                {
+                    field = 3;
+                    if (seen3)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "enumerable");
+                    }
+
+                    seen3 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f3 = JsonReadArrayInterfaceOfDouble(ref reader);
+                }
+                else if (reader.ValueTextEquals("listInterface"u8))
+                {
+                    field = 4;
+                    if (seen4)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "listInterface");
+                    }
+
+                    seen4 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f4 = JsonReadArrayInterfaceOfBoolean(ref reader);
+                }
+                else if (reader.ValueTextEquals("collection"u8))
+                {
+                    field = 5;
+                    if (seen5)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "collection");
+                    }
+
+                    seen5 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f5 = JsonReadArrayInterfaceOfString(ref reader);
+                }
+                else if (reader.ValueTextEquals("readOnlyCollection"u8))
+                {
+                    field = 6;
+                    if (seen6)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "readOnlyCollection");
+                    }
+
+                    seen6 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f6 = JsonReadArrayInterfaceOfInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("immutableArray"u8))
+                {
+                    field = 7;
+                    if (seen7)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "immutableArray");
+                    }
+
+                    seen7 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f7 = JsonReadImmutableArrayOfString(ref reader);
+                }
+                else if (reader.ValueTextEquals("immutableList"u8))
+                {
+                    field = 8;
+                    if (seen8)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "immutableList");
+                    }
+
+                    seen8 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f8 = JsonReadImmutableListOfInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("jagged"u8))
+                {
+                    field = 9;
+                    if (seen9)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "jagged");
+                    }
+
+                    seen9 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f9 = JsonReadArrayOfArrayOfInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("nested"u8))
+                {
+                    field = 10;
+                    if (seen10)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "nested");
+                    }
+
+                    seen10 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f10 = JsonReadListOfListOfString(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "array");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "list");
+            }
+
+            if (!seen2)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "readOnlyList");
+            }
+
+            if (!seen3)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "enumerable");
+            }
+
+            if (!seen4)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "listInterface");
+            }
+
+            if (!seen5)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "collection");
+            }
+
+            if (!seen6)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "readOnlyCollection");
+            }
+
+            if (!seen7)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "immutableArray");
+            }
+
+            if (!seen8)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "immutableList");
+            }
+
+            if (!seen9)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "jagged");
+            }
+
+            if (!seen10)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "nested");
+            }
+
+            return new global::Acme.Samples.CollectionsV1(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfCollections[field]))
+        {
+            throw;
+        }
+    }
+
+    private static void JsonWriteArrayOfInt32(global::System.Text.Json.Utf8JsonWriter writer, int[] value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        JsonWriteItemsOfArrayOfInt32(writer, value);
+    }
+
+    private static void JsonWriteItemsOfArrayOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<int> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                writer.WriteNumberValue(items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static int[] JsonReadArrayOfInt32(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = global::System.Array.Empty<int>();
+        var index = 0;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                if (index == items.Length)
+                {
+                    global::System.Array.Resize(ref items, index == 0 ? 4 : index * 2);
+                }
+
+                items[index] = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                index++;
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+
+        if (index != items.Length)
+        {
+            global::System.Array.Resize(ref items, index);
+        }
+
+        return items;
+    }
+
+    private static void JsonWriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<string> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        JsonWriteItemsOfListOfString(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(value));
+    }
+
+    private static void JsonWriteItemsOfListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<string> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                global::Contracts.Json.JsonFields.WriteString(writer, items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.List<string> JsonReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = new global::System.Collections.Generic.List<string>();
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                items.Add(global::Contracts.Json.JsonFields.ReadString(ref reader));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
+        {
+            throw;
+        }
+
+        return items;
+    }
+
+    private static void JsonWriteArrayInterfaceOfInt64(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<long> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        if (value is long[] array)
+        {
+            JsonWriteItemsOfArrayInterfaceOfInt64(writer, array);
+        }
+        else if (value is global::System.Collections.Generic.List<long> list)
+        {
+            JsonWriteItemsOfArrayInterfaceOfInt64(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        }
+        else
+        {
+            writer.WriteStartArray();
+            var index = 0;
+            try
+            {
+                foreach (var item in value)
+                {
+                    writer.WriteNumberValue(item);
+                    index++;
+                }
+            }
+            catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+            {
+                throw;
+            }
+            writer.WriteEndArray();
+        }
+    }
+
+    private static void JsonWriteItemsOfArrayInterfaceOfInt64(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<long> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                writer.WriteNumberValue(items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.IReadOnlyList<long> JsonReadArrayInterfaceOfInt64(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = global::System.Array.Empty<long>();
+        var index = 0;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                if (index == items.Length)
+                {
+                    global::System.Array.Resize(ref items, index == 0 ? 4 : index * 2);
+                }
+
+                items[index] = global::Contracts.Json.JsonFields.ReadInt64(ref reader);
+                index++;
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+
+        if (index != items.Length)
+        {
+            global::System.Array.Resize(ref items, index);
+        }
+
+        return items;
+    }
+
+    private static void JsonWriteArrayInterfaceOfDouble(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IEnumerable<double> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        if (value is double[] array)
+        {
+            JsonWriteItemsOfArrayInterfaceOfDouble(writer, array);
+        }
+        else if (value is global::System.Collections.Generic.List<double> list)
+        {
+            JsonWriteItemsOfArrayInterfaceOfDouble(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        }
+        else
+        {
+            writer.WriteStartArray();
+            var index = 0;
+            try
+            {
+                foreach (var item in value)
+                {
+                    global::Contracts.Json.JsonFields.WriteDouble(writer, item);
+                    index++;
+                }
+            }
+            catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+            {
+                throw;
+            }
+            writer.WriteEndArray();
+        }
+    }
+
+    private static void JsonWriteItemsOfArrayInterfaceOfDouble(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<double> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                global::Contracts.Json.JsonFields.WriteDouble(writer, items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.IEnumerable<double> JsonReadArrayInterfaceOfDouble(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = global::System.Array.Empty<double>();
+        var index = 0;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                if (index == items.Length)
+                {
+                    global::System.Array.Resize(ref items, index == 0 ? 4 : index * 2);
+                }
+
+                items[index] = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
+                index++;
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+
+        if (index != items.Length)
+        {
+            global::System.Array.Resize(ref items, index);
+        }
+
+        return items;
+    }
+
+    private static void JsonWriteArrayInterfaceOfBoolean(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IList<bool> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        if (value is bool[] array)
+        {
+            JsonWriteItemsOfArrayInterfaceOfBoolean(writer, array);
+        }
+        else if (value is global::System.Collections.Generic.List<bool> list)
+        {
+            JsonWriteItemsOfArrayInterfaceOfBoolean(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        }
+        else
+        {
+            writer.WriteStartArray();
+            var index = 0;
+            try
+            {
+                foreach (var item in value)
+                {
+                    writer.WriteBooleanValue(item);
+                    index++;
+                }
+            }
+            catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+            {
+                throw;
+            }
+            writer.WriteEndArray();
+        }
+    }
+
+    private static void JsonWriteItemsOfArrayInterfaceOfBoolean(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<bool> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                writer.WriteBooleanValue(items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.IList<bool> JsonReadArrayInterfaceOfBoolean(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = global::System.Array.Empty<bool>();
+        var index = 0;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                if (index == items.Length)
+                {
+                    global::System.Array.Resize(ref items, index == 0 ? 4 : index * 2);
+                }
+
+                items[index] = global::Contracts.Json.JsonFields.ReadBoolean(ref reader);
+                index++;
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+
+        if (index != items.Length)
+        {
+            global::System.Array.Resize(ref items, index);
+        }
+
+        return items;
+    }
+
+    private static void JsonWriteArrayInterfaceOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.ICollection<string> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        if (value is string[] array)
+        {
+            JsonWriteItemsOfArrayInterfaceOfString(writer, array);
+        }
+        else if (value is global::System.Collections.Generic.List<string> list)
+        {
+            JsonWriteItemsOfArrayInterfaceOfString(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        }
+        else
+        {
+            writer.WriteStartArray();
+            var index = 0;
+            try
+            {
+                foreach (var item in value)
+                {
+                    global::Contracts.Json.JsonFields.WriteString(writer, item);
+                    index++;
+                }
+            }
+            catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+            {
+                throw;
+            }
+            writer.WriteEndArray();
+        }
+    }
+
+    private static void JsonWriteItemsOfArrayInterfaceOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<string> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                global::Contracts.Json.JsonFields.WriteString(writer, items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.ICollection<string> JsonReadArrayInterfaceOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = global::System.Array.Empty<string>();
+        var index = 0;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                if (index == items.Length)
+                {
+                    global::System.Array.Resize(ref items, index == 0 ? 4 : index * 2);
+                }
+
+                items[index] = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                index++;
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+
+        if (index != items.Length)
+        {
+            global::System.Array.Resize(ref items, index);
+        }
+
+        return items;
+    }
+
+    private static void JsonWriteArrayInterfaceOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyCollection<int> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        if (value is int[] array)
+        {
+            JsonWriteItemsOfArrayInterfaceOfInt32(writer, array);
+        }
+        else if (value is global::System.Collections.Generic.List<int> list)
+        {
+            JsonWriteItemsOfArrayInterfaceOfInt32(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        }
+        else
+        {
+            writer.WriteStartArray();
+            var index = 0;
+            try
+            {
+                foreach (var item in value)
+                {
+                    writer.WriteNumberValue(item);
+                    index++;
+                }
+            }
+            catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+            {
+                throw;
+            }
+            writer.WriteEndArray();
+        }
+    }
+
+    private static void JsonWriteItemsOfArrayInterfaceOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<int> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                writer.WriteNumberValue(items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.IReadOnlyCollection<int> JsonReadArrayInterfaceOfInt32(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = global::System.Array.Empty<int>();
+        var index = 0;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                if (index == items.Length)
+                {
+                    global::System.Array.Resize(ref items, index == 0 ? 4 : index * 2);
+                }
+
+                items[index] = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                index++;
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+
+        if (index != items.Length)
+        {
+            global::System.Array.Resize(ref items, index);
+        }
+
+        return items;
+    }
+
+    private static void JsonWriteImmutableArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Immutable.ImmutableArray<string> value)
+    {
+        if (value.IsDefault)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+        JsonWriteItemsOfImmutableArrayOfString(writer, value.AsSpan());
+    }
+
+    private static void JsonWriteItemsOfImmutableArrayOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<string> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                global::Contracts.Json.JsonFields.WriteString(writer, items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Immutable.ImmutableArray<string> JsonReadImmutableArrayOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = global::System.Array.Empty<string>();
+        var index = 0;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                if (index == items.Length)
+                {
+                    global::System.Array.Resize(ref items, index == 0 ? 4 : index * 2);
+                }
+
+                items[index] = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                index++;
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+
+        if (index != items.Length)
+        {
+            global::System.Array.Resize(ref items, index);
+        }
+
+        return global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
+    }
+
+    private static void JsonWriteImmutableListOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Immutable.ImmutableList<int> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            foreach (var item in value)
+            {
+                writer.WriteNumberValue(item);
+                index++;
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Immutable.ImmutableList<int> JsonReadImmutableListOfInt32(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = global::System.Array.Empty<int>();
+        var index = 0;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                if (index == items.Length)
+                {
+                    global::System.Array.Resize(ref items, index == 0 ? 4 : index * 2);
+                }
+
+                items[index] = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                index++;
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+
+        if (index != items.Length)
+        {
+            global::System.Array.Resize(ref items, index);
+        }
+
+        return global::System.Collections.Immutable.ImmutableList.Create<int>(items);
+    }
+
+    private static void JsonWriteArrayOfArrayOfInt32(global::System.Text.Json.Utf8JsonWriter writer, int[][] value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        JsonWriteItemsOfArrayOfArrayOfInt32(writer, value);
+    }
+
+    private static void JsonWriteItemsOfArrayOfArrayOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<int[]> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                JsonWriteArrayOfInt32(writer, items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static int[][] JsonReadArrayOfArrayOfInt32(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = global::System.Array.Empty<int[]>();
+        var index = 0;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                if (index == items.Length)
+                {
+                    global::System.Array.Resize(ref items, index == 0 ? 4 : index * 2);
+                }
+
+                items[index] = JsonReadArrayOfInt32(ref reader);
+                index++;
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+
+        if (index != items.Length)
+        {
+            global::System.Array.Resize(ref items, index);
+        }
+
+        return items;
+    }
+
+    private static void JsonWriteListOfListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<global::System.Collections.Generic.List<string>> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        JsonWriteItemsOfListOfListOfString(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(value));
+    }
+
+    private static void JsonWriteItemsOfListOfListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<global::System.Collections.Generic.List<string>> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                JsonWriteListOfString(writer, items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.List<global::System.Collections.Generic.List<string>> JsonReadListOfListOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = new global::System.Collections.Generic.List<global::System.Collections.Generic.List<string>>();
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                items.Add(JsonReadListOfString(ref reader));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
+        {
+            throw;
+        }
+
+        return items;
+    }
 }

@@ -41,6 +41,28 @@ file static class __MoneyV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
+    private static bool AtIndex(global::Contracts.ContractException e, int index)
+    {
+        e.PrependIndex(index);
+        return false;
+    }
+
+    private static bool AtKey(global::Contracts.ContractException e, string? key)
+    {
+        if (key is not null)
+        {
+            e.PrependMapKey(key);
+        }
+
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfMoney = new string[] { "default", "price", "whole", "rate", "amounts" };
 
     internal static void WriteKeyMoney(global::System.Buffers.IBufferWriter<byte> output, global::Acme.Samples.MoneyV1 value)
@@ -76,9 +98,8 @@ file static class __MoneyV1Codec
             field = 4;
             AvroWriteListOfDecimal(ref writer, value.Amounts);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMoney[field]))
         {
-            e.PrependField(FieldNamesOfMoney[field]);
             throw;
         }
     }
@@ -101,9 +122,8 @@ file static class __MoneyV1Codec
             reader.Exit();
             return new global::Acme.Samples.MoneyV1(f0, f1, f2, f3, f4);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMoney[field]))
         {
-            e.PrependField(FieldNamesOfMoney[field]);
             throw;
         }
     }
@@ -134,9 +154,8 @@ file static class __MoneyV1Codec
                 writer.WriteDecimal(items[index], 29, 10);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -157,18 +176,227 @@ file static class __MoneyV1Codec
                 count = reader.ReadBlockCount(items.Count, 1);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
         {
-            e.PrependIndex(items.Count);
             throw;
         }
         reader.Exit();
         return items;
     }
 
-    internal static void JsonWriteMoney(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.MoneyV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfMoney = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("default"),
+        global::System.Text.Json.JsonEncodedText.Encode("price"),
+        global::System.Text.Json.JsonEncodedText.Encode("whole"),
+        global::System.Text.Json.JsonEncodedText.Encode("rate"),
+        global::System.Text.Json.JsonEncodedText.Encode("amounts"),
+    };
 
-    internal static global::Acme.Samples.MoneyV1 JsonReadMoney(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteMoney(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.MoneyV1 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfMoney[0]);
+            global::Contracts.Json.JsonFields.WriteDecimal(writer, value.Default, 29, 10);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfMoney[1]);
+            global::Contracts.Json.JsonFields.WriteDecimal(writer, value.Price, 10, 2);
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfMoney[2]);
+            global::Contracts.Json.JsonFields.WriteDecimal(writer, value.Whole, 38, 0);
+            field = 3;
+            writer.WritePropertyName(JsonPropertyNamesOfMoney[3]);
+            var nullable0 = value.Rate;
+            if (nullable0.HasValue)
+            {
+                global::Contracts.Json.JsonFields.WriteDecimal(writer, nullable0.GetValueOrDefault(), 5, 3);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+            field = 4;
+            writer.WritePropertyName(JsonPropertyNamesOfMoney[4]);
+            JsonWriteListOfDecimal(writer, value.Amounts);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMoney[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.MoneyV1 JsonReadMoney(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        decimal f0 = default!;
+        decimal f1 = default!;
+        decimal f2 = default!;
+        decimal? f3 = default!;
+        global::System.Collections.Generic.List<decimal> f4 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var seen3 = false;
+        var seen4 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("default"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "default");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 29, 10);
+                }
+                else if (reader.ValueTextEquals("price"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "price");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 10, 2);
+                }
+                else if (reader.ValueTextEquals("whole"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "whole");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 38, 0);
+                }
+                else if (reader.ValueTextEquals("rate"u8))
+                {
+                    field = 3;
+                    if (seen3)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "rate");
+                    }
+
+                    seen3 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(decimal?) : global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 5, 3);
+                }
+                else if (reader.ValueTextEquals("amounts"u8))
+                {
+                    field = 4;
+                    if (seen4)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "amounts");
+                    }
+
+                    seen4 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f4 = JsonReadListOfDecimal(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "default");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "price");
+            }
+
+            if (!seen2)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "whole");
+            }
+
+            if (!seen3)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "rate");
+            }
+
+            if (!seen4)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "amounts");
+            }
+
+            return new global::Acme.Samples.MoneyV1(f0, f1, f2, f3, f4);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfMoney[field]))
+        {
+            throw;
+        }
+    }
+
+    private static void JsonWriteListOfDecimal(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<decimal> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        JsonWriteItemsOfListOfDecimal(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(value));
+    }
+
+    private static void JsonWriteItemsOfListOfDecimal(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<decimal> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                global::Contracts.Json.JsonFields.WriteDecimal(writer, items[index], 29, 10);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.List<decimal> JsonReadListOfDecimal(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = new global::System.Collections.Generic.List<decimal>();
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                items.Add(global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 29, 10));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
+        {
+            throw;
+        }
+
+        return items;
+    }
 }

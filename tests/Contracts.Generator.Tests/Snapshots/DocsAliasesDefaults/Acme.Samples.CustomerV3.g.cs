@@ -41,6 +41,28 @@ file static class __CustomerV3Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
+    private static bool AtIndex(global::Contracts.ContractException e, int index)
+    {
+        e.PrependIndex(index);
+        return false;
+    }
+
+    private static bool AtKey(global::Contracts.ContractException e, string? key)
+    {
+        if (key is not null)
+        {
+            e.PrependMapKey(key);
+        }
+
+        return false;
+    }
+
     private static global::Contracts.ContractEncodeException UndefinedEnumValue(global::Contracts.ContractFormat format, string enumName, string value) =>
         new(format, "the value " + value + " is not a member of enum " + enumName + ", so it has no symbol.");
 
@@ -106,9 +128,8 @@ file static class __CustomerV3Codec
             field = 10;
             AvroWriteListOfString(ref writer, value.History);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[field]))
         {
-            e.PrependField(FieldNamesOfClient[field]);
             throw;
         }
     }
@@ -143,9 +164,8 @@ file static class __CustomerV3Codec
             reader.Exit();
             return new global::Acme.Samples.CustomerV3(f0, f1, f2, f3, f4, f5, f6, f7, f8) { Note = f9, History = f10 };
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[field]))
         {
-            e.PrependField(FieldNamesOfClient[field]);
             throw;
         }
     }
@@ -185,9 +205,8 @@ file static class __CustomerV3Codec
                         writer.WriteString(readOnlyList[index]);
                     }
                 }
-                catch (global::Contracts.ContractException e)
+                catch (global::Contracts.ContractException e) when (AtIndex(e, index))
                 {
-                    e.PrependIndex(index);
                     throw;
                 }
             }
@@ -214,9 +233,8 @@ file static class __CustomerV3Codec
                 writer.WriteString(items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -242,9 +260,8 @@ file static class __CustomerV3Codec
                 }
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
         reader.Exit();
@@ -271,9 +288,8 @@ file static class __CustomerV3Codec
                     writer.WriteInt(entry.Value);
                 }
             }
-            catch (global::Contracts.ContractException e) when (key is not null)
+            catch (global::Contracts.ContractException e) when (AtKey(e, key))
             {
-                e.PrependMapKey(key);
                 throw;
             }
         }
@@ -304,9 +320,8 @@ file static class __CustomerV3Codec
                 count = reader.ReadBlockCount(map.Count, 2);
             }
         }
-        catch (global::Contracts.ContractException e) when (key is not null)
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
         {
-            e.PrependMapKey(key);
             throw;
         }
         reader.Exit();
@@ -339,9 +354,8 @@ file static class __CustomerV3Codec
                 writer.WriteString(items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -362,18 +376,532 @@ file static class __CustomerV3Codec
                 count = reader.ReadBlockCount(items.Count, 1);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
         {
-            e.PrependIndex(items.Count);
             throw;
         }
         reader.Exit();
         return items;
     }
 
-    internal static void JsonWriteClient(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.CustomerV3 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfClient = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("name"),
+        global::System.Text.Json.JsonEncodedText.Encode("email"),
+        global::System.Text.Json.JsonEncodedText.Encode("visits"),
+        global::System.Text.Json.JsonEncodedText.Encode("color"),
+        global::System.Text.Json.JsonEncodedText.Encode("credit"),
+        global::System.Text.Json.JsonEncodedText.Encode("tags"),
+        global::System.Text.Json.JsonEncodedText.Encode("weights"),
+        global::System.Text.Json.JsonEncodedText.Encode("since"),
+        global::System.Text.Json.JsonEncodedText.Encode("ratio"),
+        global::System.Text.Json.JsonEncodedText.Encode("note"),
+        global::System.Text.Json.JsonEncodedText.Encode("history"),
+    };
 
-    internal static global::Acme.Samples.CustomerV3 JsonReadClient(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteClient(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.CustomerV3 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfClient[0]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.Name);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfClient[1]);
+            var nullable0 = value.Email;
+            if (nullable0 is not null)
+            {
+                global::Contracts.Json.JsonFields.WriteString(writer, nullable0);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfClient[2]);
+            writer.WriteNumberValue(value.Visits);
+            field = 3;
+            writer.WritePropertyName(JsonPropertyNamesOfClient[3]);
+            JsonWriteColor(writer, value.Color);
+            field = 4;
+            writer.WritePropertyName(JsonPropertyNamesOfClient[4]);
+            global::Contracts.Json.JsonFields.WriteDecimal(writer, value.Credit, 6, 2);
+            field = 5;
+            writer.WritePropertyName(JsonPropertyNamesOfClient[5]);
+            JsonWriteArrayInterfaceOfString(writer, value.Tags);
+            field = 6;
+            writer.WritePropertyName(JsonPropertyNamesOfClient[6]);
+            JsonWriteDictionaryOfInt32(writer, value.Weights);
+            field = 7;
+            writer.WritePropertyName(JsonPropertyNamesOfClient[7]);
+            global::Contracts.Json.JsonFields.WriteTimestampMillis(writer, value.Since);
+            field = 8;
+            writer.WritePropertyName(JsonPropertyNamesOfClient[8]);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, value.Ratio);
+            field = 9;
+            writer.WritePropertyName(JsonPropertyNamesOfClient[9]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.Note);
+            field = 10;
+            writer.WritePropertyName(JsonPropertyNamesOfClient[10]);
+            JsonWriteListOfString(writer, value.History);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.CustomerV3 JsonReadClient(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        string f0 = default!;
+        string? f1 = default!;
+        int f2 = default!;
+        global::Acme.Samples.Color f3 = default!;
+        decimal f4 = default!;
+        global::System.Collections.Generic.IReadOnlyList<string> f5 = default!;
+        global::System.Collections.Generic.Dictionary<string, int> f6 = default!;
+        global::System.DateTimeOffset f7 = default!;
+        double f8 = default!;
+        string f9 = default!;
+        global::System.Collections.Generic.List<string> f10 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var seen3 = false;
+        var seen4 = false;
+        var seen5 = false;
+        var seen6 = false;
+        var seen7 = false;
+        var seen8 = false;
+        var seen9 = false;
+        var seen10 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("name"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "name");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("email"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "email");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("visits"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "visits");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("color"u8))
+                {
+                    field = 3;
+                    if (seen3)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "color");
+                    }
+
+                    seen3 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f3 = JsonReadColor(ref reader);
+                }
+                else if (reader.ValueTextEquals("credit"u8))
+                {
+                    field = 4;
+                    if (seen4)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "credit");
+                    }
+
+                    seen4 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f4 = global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 6, 2);
+                }
+                else if (reader.ValueTextEquals("tags"u8))
+                {
+                    field = 5;
+                    if (seen5)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "tags");
+                    }
+
+                    seen5 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f5 = JsonReadArrayInterfaceOfString(ref reader);
+                }
+                else if (reader.ValueTextEquals("weights"u8))
+                {
+                    field = 6;
+                    if (seen6)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "weights");
+                    }
+
+                    seen6 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f6 = JsonReadDictionaryOfInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("since"u8))
+                {
+                    field = 7;
+                    if (seen7)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "since");
+                    }
+
+                    seen7 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f7 = global::Contracts.Json.JsonFields.ReadTimestampMillisOffset(ref reader);
+                }
+                else if (reader.ValueTextEquals("ratio"u8))
+                {
+                    field = 8;
+                    if (seen8)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "ratio");
+                    }
+
+                    seen8 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f8 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
+                }
+                else if (reader.ValueTextEquals("note"u8))
+                {
+                    field = 9;
+                    if (seen9)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "note");
+                    }
+
+                    seen9 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f9 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("history"u8))
+                {
+                    field = 10;
+                    if (seen10)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "history");
+                    }
+
+                    seen10 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f10 = JsonReadListOfString(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "name");
+            }
+
+            if (!seen1)
+            {
+                f1 = null;
+            }
+
+            if (!seen2)
+            {
+                f2 = 7;
+            }
+
+            if (!seen3)
+            {
+                f3 = global::Acme.Samples.Color.Green;
+            }
+
+            if (!seen4)
+            {
+                f4 = 12.50m;
+            }
+
+            if (!seen5)
+            {
+                f5 = new string[] { "a", "b" };
+            }
+
+            if (!seen6)
+            {
+                f6 = new global::System.Collections.Generic.Dictionary<string, int> { ["x"] = 1 };
+            }
+
+            if (!seen7)
+            {
+                f7 = new global::System.DateTimeOffset(638355968000000000L, global::System.TimeSpan.Zero);
+            }
+
+            if (!seen8)
+            {
+                f8 = 0.5D;
+            }
+
+            if (!seen9)
+            {
+                f9 = "none";
+            }
+
+            if (!seen10)
+            {
+                f10 = new global::System.Collections.Generic.List<string>();
+            }
+
+            return new global::Acme.Samples.CustomerV3(f0, f1, f2, f3, f4, f5, f6, f7, f8) { Note = f9, History = f10 };
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfClient[field]))
+        {
+            throw;
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonSymbolsOfColor = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("Red"),
+        global::System.Text.Json.JsonEncodedText.Encode("Green"),
+    };
+
+    private static void JsonWriteColor(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.Color value) =>
+        writer.WriteStringValue(JsonSymbolsOfColor[SymbolIndexOfColor(value, global::Contracts.ContractFormat.Json)]);
+
+    private static global::Acme.Samples.Color JsonReadColor(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+        {
+            throw global::Contracts.Json.JsonFields.UnexpectedToken(ref reader, "an enum symbol string");
+        }
+
+        if (reader.ValueTextEquals("Red"u8))
+        {
+            return global::Acme.Samples.Color.Red;
+        }
+
+        if (reader.ValueTextEquals("Green"u8))
+        {
+            return global::Acme.Samples.Color.Green;
+        }
+
+        throw global::Contracts.Json.JsonFields.UnknownSymbol(ref reader, "Acme.Samples.Color");
+    }
+
+    private static void JsonWriteArrayInterfaceOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        if (value is string[] array)
+        {
+            JsonWriteItemsOfArrayInterfaceOfString(writer, array);
+        }
+        else if (value is global::System.Collections.Generic.List<string> list)
+        {
+            JsonWriteItemsOfArrayInterfaceOfString(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        }
+        else
+        {
+            writer.WriteStartArray();
+            var index = 0;
+            try
+            {
+                foreach (var item in value)
+                {
+                    global::Contracts.Json.JsonFields.WriteString(writer, item);
+                    index++;
+                }
+            }
+            catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+            {
+                throw;
+            }
+            writer.WriteEndArray();
+        }
+    }
+
+    private static void JsonWriteItemsOfArrayInterfaceOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<string> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                global::Contracts.Json.JsonFields.WriteString(writer, items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.IReadOnlyList<string> JsonReadArrayInterfaceOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = global::System.Array.Empty<string>();
+        var index = 0;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                if (index == items.Length)
+                {
+                    global::System.Array.Resize(ref items, index == 0 ? 4 : index * 2);
+                }
+
+                items[index] = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                index++;
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+
+        if (index != items.Length)
+        {
+            global::System.Array.Resize(ref items, index);
+        }
+
+        return items;
+    }
+
+    private static void JsonWriteDictionaryOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, int> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        string? key = null;
+        try
+        {
+            foreach (var entry in value)
+            {
+                key = entry.Key;
+                global::Contracts.Json.JsonFields.WriteMapKey(writer, key);
+                writer.WriteNumberValue(entry.Value);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    private static global::System.Collections.Generic.Dictionary<string, int> JsonReadDictionaryOfInt32(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        var map = new global::System.Collections.Generic.Dictionary<string, int>();
+        string? key = null;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                key = null;
+                var entryKey = global::Contracts.Json.JsonFields.ReadMapKey(ref reader);
+                key = entryKey;
+                if (map.ContainsKey(entryKey))
+                {
+                    throw global::Contracts.Json.JsonFields.DuplicateMapKey(ref reader, entryKey);
+                }
+
+                global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                map.Add(entryKey, global::Contracts.Json.JsonFields.ReadInt32(ref reader));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
+        {
+            throw;
+        }
+
+        return map;
+    }
+
+    private static void JsonWriteListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<string> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        JsonWriteItemsOfListOfString(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(value));
+    }
+
+    private static void JsonWriteItemsOfListOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<string> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                global::Contracts.Json.JsonFields.WriteString(writer, items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.List<string> JsonReadListOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = new global::System.Collections.Generic.List<string>();
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                items.Add(global::Contracts.Json.JsonFields.ReadString(ref reader));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
+        {
+            throw;
+        }
+
+        return items;
+    }
 }

@@ -41,6 +41,28 @@ file static class __OrderV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
+    private static bool AtIndex(global::Contracts.ContractException e, int index)
+    {
+        e.PrependIndex(index);
+        return false;
+    }
+
+    private static bool AtKey(global::Contracts.ContractException e, string? key)
+    {
+        if (key is not null)
+        {
+            e.PrependMapKey(key);
+        }
+
+        return false;
+    }
+
     private static global::Contracts.ContractEncodeException UndefinedEnumValue(global::Contracts.ContractFormat format, string enumName, string value) =>
         new(format, "the value " + value + " is not a member of enum " + enumName + ", so it has no symbol.");
 
@@ -109,9 +131,8 @@ file static class __OrderV1Codec
             field = 3;
             AvroWritePriority(ref writer, value.Priority);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfOrder[field]))
         {
-            e.PrependField(FieldNamesOfOrder[field]);
             throw;
         }
     }
@@ -132,9 +153,8 @@ file static class __OrderV1Codec
             reader.Exit();
             return new global::Acme.Samples.OrderV1(f0, f1, f2, f3);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfOrder[field]))
         {
-            e.PrependField(FieldNamesOfOrder[field]);
             throw;
         }
     }
@@ -177,9 +197,8 @@ file static class __OrderV1Codec
                 AvroWritePriority(ref writer, items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -200,18 +219,268 @@ file static class __OrderV1Codec
                 count = reader.ReadBlockCount(items.Count, 1);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
         {
-            e.PrependIndex(items.Count);
             throw;
         }
         reader.Exit();
         return items;
     }
 
-    internal static void JsonWriteOrder(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.OrderV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfOrder = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("status"),
+        global::System.Text.Json.JsonEncodedText.Encode("previous"),
+        global::System.Text.Json.JsonEncodedText.Encode("priorities"),
+        global::System.Text.Json.JsonEncodedText.Encode("priority"),
+    };
 
-    internal static global::Acme.Samples.OrderV1 JsonReadOrder(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteOrder(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.OrderV1 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfOrder[0]);
+            JsonWriteOrderState(writer, value.Status);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfOrder[1]);
+            var nullable0 = value.Previous;
+            if (nullable0.HasValue)
+            {
+                JsonWriteOrderState(writer, nullable0.GetValueOrDefault());
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfOrder[2]);
+            JsonWriteListOfPriority(writer, value.Priorities);
+            field = 3;
+            writer.WritePropertyName(JsonPropertyNamesOfOrder[3]);
+            JsonWritePriority(writer, value.Priority);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfOrder[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.OrderV1 JsonReadOrder(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        global::Acme.Samples.Status f0 = default!;
+        global::Acme.Samples.Status? f1 = default!;
+        global::System.Collections.Generic.List<global::Acme.Samples.Priority> f2 = default!;
+        global::Acme.Samples.Priority f3 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var seen3 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("status"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "status");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = JsonReadOrderState(ref reader);
+                }
+                else if (reader.ValueTextEquals("previous"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "previous");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Acme.Samples.Status?) : JsonReadOrderState(ref reader);
+                }
+                else if (reader.ValueTextEquals("priorities"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "priorities");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = JsonReadListOfPriority(ref reader);
+                }
+                else if (reader.ValueTextEquals("priority"u8))
+                {
+                    field = 3;
+                    if (seen3)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "priority");
+                    }
+
+                    seen3 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f3 = JsonReadPriority(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "status");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "previous");
+            }
+
+            if (!seen2)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "priorities");
+            }
+
+            if (!seen3)
+            {
+                f3 = global::Acme.Samples.Priority.High;
+            }
+
+            return new global::Acme.Samples.OrderV1(f0, f1, f2, f3);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfOrder[field]))
+        {
+            throw;
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonSymbolsOfOrderState = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("Shipped"),
+        global::System.Text.Json.JsonEncodedText.Encode("Unknown"),
+        global::System.Text.Json.JsonEncodedText.Encode("IN_TRANSIT"),
+    };
+
+    private static void JsonWriteOrderState(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.Status value) =>
+        writer.WriteStringValue(JsonSymbolsOfOrderState[SymbolIndexOfOrderState(value, global::Contracts.ContractFormat.Json)]);
+
+    private static global::Acme.Samples.Status JsonReadOrderState(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+        {
+            throw global::Contracts.Json.JsonFields.UnexpectedToken(ref reader, "an enum symbol string");
+        }
+
+        if (reader.ValueTextEquals("Shipped"u8))
+        {
+            return global::Acme.Samples.Status.Shipped;
+        }
+
+        if (reader.ValueTextEquals("Unknown"u8))
+        {
+            return global::Acme.Samples.Status.Unknown;
+        }
+
+        if (reader.ValueTextEquals("IN_TRANSIT"u8))
+        {
+            return global::Acme.Samples.Status.InTransit;
+        }
+
+        throw global::Contracts.Json.JsonFields.UnknownSymbol(ref reader, "Acme.Samples.OrderState");
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonSymbolsOfPriority = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("Low"),
+        global::System.Text.Json.JsonEncodedText.Encode("High"),
+    };
+
+    private static void JsonWritePriority(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.Priority value) =>
+        writer.WriteStringValue(JsonSymbolsOfPriority[SymbolIndexOfPriority(value, global::Contracts.ContractFormat.Json)]);
+
+    private static global::Acme.Samples.Priority JsonReadPriority(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+        {
+            throw global::Contracts.Json.JsonFields.UnexpectedToken(ref reader, "an enum symbol string");
+        }
+
+        if (reader.ValueTextEquals("Low"u8))
+        {
+            return global::Acme.Samples.Priority.Low;
+        }
+
+        if (reader.ValueTextEquals("High"u8))
+        {
+            return global::Acme.Samples.Priority.High;
+        }
+
+        throw global::Contracts.Json.JsonFields.UnknownSymbol(ref reader, "Acme.Samples.Priority");
+    }
+
+    private static void JsonWriteListOfPriority(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Acme.Samples.Priority> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        JsonWriteItemsOfListOfPriority(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(value));
+    }
+
+    private static void JsonWriteItemsOfListOfPriority(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<global::Acme.Samples.Priority> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                JsonWritePriority(writer, items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.List<global::Acme.Samples.Priority> JsonReadListOfPriority(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = new global::System.Collections.Generic.List<global::Acme.Samples.Priority>();
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                items.Add(JsonReadPriority(ref reader));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
+        {
+            throw;
+        }
+
+        return items;
+    }
 }

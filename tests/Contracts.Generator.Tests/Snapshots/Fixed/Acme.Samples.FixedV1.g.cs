@@ -41,6 +41,12 @@ file static class __FixedV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfFixed = new string[] { "hash", "header", "optional" };
 
     internal static void WriteKeyFixed(global::System.Buffers.IBufferWriter<byte> output, global::Acme.Samples.FixedV1 value)
@@ -72,9 +78,8 @@ file static class __FixedV1Codec
                 writer.WriteFixed(nullable0 ?? throw NullValue(global::Contracts.ContractFormat.Avro), 2);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfFixed[field]))
         {
-            e.PrependField(FieldNamesOfFixed[field]);
             throw;
         }
     }
@@ -93,16 +98,132 @@ file static class __FixedV1Codec
             reader.Exit();
             return new global::Acme.Samples.FixedV1(f0, f1, f2);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfFixed[field]))
         {
-            e.PrependField(FieldNamesOfFixed[field]);
             throw;
         }
     }
 
-    internal static void JsonWriteFixed(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.FixedV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfFixed = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("hash"),
+        global::System.Text.Json.JsonEncodedText.Encode("header"),
+        global::System.Text.Json.JsonEncodedText.Encode("optional"),
+    };
 
-    internal static global::Acme.Samples.FixedV1 JsonReadFixed(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteFixed(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.FixedV1 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfFixed[0]);
+            global::Contracts.Json.JsonFields.WriteFixed(writer, value.Hash, 16);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfFixed[1]);
+            global::Contracts.Json.JsonFields.WriteFixed(writer, value.Header.Span, 4);
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfFixed[2]);
+            var nullable0 = value.Optional;
+            if (nullable0 is not null)
+            {
+                global::Contracts.Json.JsonFields.WriteFixed(writer, nullable0, 2);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfFixed[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.FixedV1 JsonReadFixed(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        byte[] f0 = default!;
+        global::System.ReadOnlyMemory<byte> f1 = default!;
+        byte[]? f2 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("hash"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "hash");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadFixed(ref reader, 16);
+                }
+                else if (reader.ValueTextEquals("header"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "header");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = new global::System.ReadOnlyMemory<byte>(global::Contracts.Json.JsonFields.ReadFixed(ref reader, 4));
+                }
+                else if (reader.ValueTextEquals("optional"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "optional");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(byte[]?) : global::Contracts.Json.JsonFields.ReadFixed(ref reader, 2);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "hash");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "header");
+            }
+
+            if (!seen2)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "optional");
+            }
+
+            return new global::Acme.Samples.FixedV1(f0, f1, f2);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfFixed[field]))
+        {
+            throw;
+        }
+    }
 }

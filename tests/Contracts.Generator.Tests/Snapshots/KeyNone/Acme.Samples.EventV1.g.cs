@@ -41,6 +41,12 @@ file static class __EventV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfEvent = new string[] { "name" };
 
     internal static void WriteKeyEvent(global::System.Buffers.IBufferWriter<byte> output, global::Acme.Samples.EventV1 value)
@@ -59,9 +65,8 @@ file static class __EventV1Codec
         {
             writer.WriteString(value.Name);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfEvent[field]))
         {
-            e.PrependField(FieldNamesOfEvent[field]);
             throw;
         }
     }
@@ -76,16 +81,78 @@ file static class __EventV1Codec
             reader.Exit();
             return new global::Acme.Samples.EventV1(f0);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfEvent[field]))
         {
-            e.PrependField(FieldNamesOfEvent[field]);
             throw;
         }
     }
 
-    internal static void JsonWriteEvent(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.EventV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfEvent = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("name"),
+    };
 
-    internal static global::Acme.Samples.EventV1 JsonReadEvent(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteEvent(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.EventV1 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfEvent[0]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.Name);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfEvent[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.EventV1 JsonReadEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        string f0 = default!;
+        var seen0 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("name"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "name");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "name");
+            }
+
+            return new global::Acme.Samples.EventV1(f0);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfEvent[field]))
+        {
+            throw;
+        }
+    }
 }

@@ -41,6 +41,12 @@ file static class __AccountV2Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfAccount = new string[] { "id", "tenant", "opened", "owner" };
 
     internal static void WriteKeyAccount(global::System.Buffers.IBufferWriter<byte> output, global::Acme.Samples.AccountV2 value)
@@ -61,9 +67,8 @@ file static class __AccountV2Codec
             global::Contracts.PlainKeyWriter.WriteSeparator(output);
             global::Contracts.PlainKeyWriter.WriteFormattable(output, value.Opened, "O");
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, KeyFieldNamesOfAccount[field]))
         {
-            e.PrependField(KeyFieldNamesOfAccount[field]);
             throw;
         }
     }
@@ -88,9 +93,8 @@ file static class __AccountV2Codec
             field = 3;
             writer.WriteString(value.Owner);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[field]))
         {
-            e.PrependField(FieldNamesOfAccount[field]);
             throw;
         }
     }
@@ -111,16 +115,147 @@ file static class __AccountV2Codec
             reader.Exit();
             return new global::Acme.Samples.AccountV2(f0, f1, f2, f3);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[field]))
         {
-            e.PrependField(FieldNamesOfAccount[field]);
             throw;
         }
     }
 
-    internal static void JsonWriteAccount(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.AccountV2 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfAccount = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("id"),
+        global::System.Text.Json.JsonEncodedText.Encode("tenant"),
+        global::System.Text.Json.JsonEncodedText.Encode("opened"),
+        global::System.Text.Json.JsonEncodedText.Encode("owner"),
+    };
 
-    internal static global::Acme.Samples.AccountV2 JsonReadAccount(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteAccount(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.AccountV2 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfAccount[0]);
+            writer.WriteNumberValue(value.Id);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfAccount[1]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.Tenant);
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfAccount[2]);
+            global::Contracts.Json.JsonFields.WriteDate(writer, value.Opened);
+            field = 3;
+            writer.WritePropertyName(JsonPropertyNamesOfAccount[3]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.Owner);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.AccountV2 JsonReadAccount(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        long f0 = default!;
+        string f1 = default!;
+        global::System.DateOnly f2 = default!;
+        string f3 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var seen3 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "id");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadInt64(ref reader);
+                }
+                else if (reader.ValueTextEquals("tenant"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "tenant");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("opened"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "opened");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = global::Contracts.Json.JsonFields.ReadDate(ref reader);
+                }
+                else if (reader.ValueTextEquals("owner"u8))
+                {
+                    field = 3;
+                    if (seen3)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "owner");
+                    }
+
+                    seen3 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f3 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "id");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "tenant");
+            }
+
+            if (!seen2)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "opened");
+            }
+
+            if (!seen3)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "owner");
+            }
+
+            return new global::Acme.Samples.AccountV2(f0, f1, f2, f3);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfAccount[field]))
+        {
+            throw;
+        }
+    }
 }

@@ -44,6 +44,12 @@ file static class __AccountV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
     private static global::Contracts.ContractEncodeException UndefinedEnumValue(global::Contracts.ContractFormat format, string enumName, string value) =>
         new(format, "the value " + value + " is not a member of enum " + enumName + ", so it has no symbol.");
 
@@ -79,9 +85,8 @@ file static class __AccountV1Codec
             field = 1;
             writer.WriteUuid(value.Id);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, KeyFieldNamesOfAccount[field]))
         {
-            e.PrependField(KeyFieldNamesOfAccount[field]);
             throw;
         }
         writer.Flush();
@@ -105,9 +110,8 @@ file static class __AccountV1Codec
             field = 2;
             writer.WriteString(value.Owner);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[field]))
         {
-            e.PrependField(FieldNamesOfAccount[field]);
             throw;
         }
     }
@@ -126,9 +130,8 @@ file static class __AccountV1Codec
             reader.Exit();
             return new global::Acme.Samples.AccountV1(f0, f1, f2);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[field]))
         {
-            e.PrependField(FieldNamesOfAccount[field]);
             throw;
         }
     }
@@ -139,9 +142,147 @@ file static class __AccountV1Codec
     private static global::Acme.Samples.Region AvroReadRegion(ref global::Contracts.Avro.AvroReader reader) =>
         FromSymbolIndexOfRegion(reader.ReadEnum(2));
 
-    internal static void JsonWriteAccount(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.AccountV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfAccount = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("id"),
+        global::System.Text.Json.JsonEncodedText.Encode("region"),
+        global::System.Text.Json.JsonEncodedText.Encode("owner"),
+    };
 
-    internal static global::Acme.Samples.AccountV1 JsonReadAccount(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteAccount(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.AccountV1 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfAccount[0]);
+            global::Contracts.Json.JsonFields.WriteUuid(writer, value.Id);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfAccount[1]);
+            JsonWriteRegion(writer, value.Region);
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfAccount[2]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.Owner);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.AccountV1 JsonReadAccount(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        global::System.Guid f0 = default!;
+        global::Acme.Samples.Region f1 = default!;
+        string f2 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "id");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadUuid(ref reader);
+                }
+                else if (reader.ValueTextEquals("region"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "region");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = JsonReadRegion(ref reader);
+                }
+                else if (reader.ValueTextEquals("owner"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "owner");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "id");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "region");
+            }
+
+            if (!seen2)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "owner");
+            }
+
+            return new global::Acme.Samples.AccountV1(f0, f1, f2);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfAccount[field]))
+        {
+            throw;
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonSymbolsOfRegion = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("Eu"),
+        global::System.Text.Json.JsonEncodedText.Encode("Us"),
+    };
+
+    private static void JsonWriteRegion(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.Region value) =>
+        writer.WriteStringValue(JsonSymbolsOfRegion[SymbolIndexOfRegion(value, global::Contracts.ContractFormat.Json)]);
+
+    private static global::Acme.Samples.Region JsonReadRegion(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+        {
+            throw global::Contracts.Json.JsonFields.UnexpectedToken(ref reader, "an enum symbol string");
+        }
+
+        if (reader.ValueTextEquals("Eu"u8))
+        {
+            return global::Acme.Samples.Region.Eu;
+        }
+
+        if (reader.ValueTextEquals("Us"u8))
+        {
+            return global::Acme.Samples.Region.Us;
+        }
+
+        throw global::Contracts.Json.JsonFields.UnknownSymbol(ref reader, "Acme.Samples.Region");
+    }
 }

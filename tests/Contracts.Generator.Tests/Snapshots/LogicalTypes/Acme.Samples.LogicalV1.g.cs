@@ -41,6 +41,12 @@ file static class __LogicalV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfLogical = new string[] { "id", "at", "when", "born", "alarm", "atMicros", "localMillis", "localMicros" };
 
     internal static void WriteKeyLogical(global::System.Buffers.IBufferWriter<byte> output, global::Acme.Samples.LogicalV1 value)
@@ -73,9 +79,8 @@ file static class __LogicalV1Codec
             field = 7;
             writer.WriteLocalTimestampMicros(value.LocalMicros);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLogical[field]))
         {
-            e.PrependField(FieldNamesOfLogical[field]);
             throw;
         }
     }
@@ -104,16 +109,239 @@ file static class __LogicalV1Codec
             reader.Exit();
             return new global::Acme.Samples.LogicalV1(f0, f1, f2, f3, f4, f5, f6, f7);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLogical[field]))
         {
-            e.PrependField(FieldNamesOfLogical[field]);
             throw;
         }
     }
 
-    internal static void JsonWriteLogical(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.LogicalV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfLogical = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("id"),
+        global::System.Text.Json.JsonEncodedText.Encode("at"),
+        global::System.Text.Json.JsonEncodedText.Encode("when"),
+        global::System.Text.Json.JsonEncodedText.Encode("born"),
+        global::System.Text.Json.JsonEncodedText.Encode("alarm"),
+        global::System.Text.Json.JsonEncodedText.Encode("atMicros"),
+        global::System.Text.Json.JsonEncodedText.Encode("localMillis"),
+        global::System.Text.Json.JsonEncodedText.Encode("localMicros"),
+    };
 
-    internal static global::Acme.Samples.LogicalV1 JsonReadLogical(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteLogical(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.LogicalV1 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfLogical[0]);
+            global::Contracts.Json.JsonFields.WriteUuid(writer, value.Id);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfLogical[1]);
+            global::Contracts.Json.JsonFields.WriteTimestampMillis(writer, value.At);
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfLogical[2]);
+            global::Contracts.Json.JsonFields.WriteTimestampMillis(writer, value.When);
+            field = 3;
+            writer.WritePropertyName(JsonPropertyNamesOfLogical[3]);
+            global::Contracts.Json.JsonFields.WriteDate(writer, value.Born);
+            field = 4;
+            writer.WritePropertyName(JsonPropertyNamesOfLogical[4]);
+            global::Contracts.Json.JsonFields.WriteTimeMicros(writer, value.Alarm);
+            field = 5;
+            writer.WritePropertyName(JsonPropertyNamesOfLogical[5]);
+            global::Contracts.Json.JsonFields.WriteTimestampMicros(writer, value.AtMicros);
+            field = 6;
+            writer.WritePropertyName(JsonPropertyNamesOfLogical[6]);
+            global::Contracts.Json.JsonFields.WriteLocalTimestampMillis(writer, value.LocalMillis);
+            field = 7;
+            writer.WritePropertyName(JsonPropertyNamesOfLogical[7]);
+            global::Contracts.Json.JsonFields.WriteLocalTimestampMicros(writer, value.LocalMicros);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLogical[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.LogicalV1 JsonReadLogical(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        global::System.Guid f0 = default!;
+        global::System.DateTimeOffset f1 = default!;
+        global::System.DateTime f2 = default!;
+        global::System.DateOnly f3 = default!;
+        global::System.TimeOnly f4 = default!;
+        global::System.DateTimeOffset f5 = default!;
+        global::System.DateTime f6 = default!;
+        global::System.DateTime f7 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var seen3 = false;
+        var seen4 = false;
+        var seen5 = false;
+        var seen6 = false;
+        var seen7 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "id");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadUuid(ref reader);
+                }
+                else if (reader.ValueTextEquals("at"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "at");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = global::Contracts.Json.JsonFields.ReadTimestampMillisOffset(ref reader);
+                }
+                else if (reader.ValueTextEquals("when"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "when");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = global::Contracts.Json.JsonFields.ReadTimestampMillis(ref reader);
+                }
+                else if (reader.ValueTextEquals("born"u8))
+                {
+                    field = 3;
+                    if (seen3)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "born");
+                    }
+
+                    seen3 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f3 = global::Contracts.Json.JsonFields.ReadDate(ref reader);
+                }
+                else if (reader.ValueTextEquals("alarm"u8))
+                {
+                    field = 4;
+                    if (seen4)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "alarm");
+                    }
+
+                    seen4 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f4 = global::Contracts.Json.JsonFields.ReadTimeMicros(ref reader);
+                }
+                else if (reader.ValueTextEquals("atMicros"u8))
+                {
+                    field = 5;
+                    if (seen5)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "atMicros");
+                    }
+
+                    seen5 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f5 = global::Contracts.Json.JsonFields.ReadTimestampMicrosOffset(ref reader);
+                }
+                else if (reader.ValueTextEquals("localMillis"u8))
+                {
+                    field = 6;
+                    if (seen6)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "localMillis");
+                    }
+
+                    seen6 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f6 = global::Contracts.Json.JsonFields.ReadLocalTimestampMillis(ref reader);
+                }
+                else if (reader.ValueTextEquals("localMicros"u8))
+                {
+                    field = 7;
+                    if (seen7)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "localMicros");
+                    }
+
+                    seen7 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f7 = global::Contracts.Json.JsonFields.ReadLocalTimestampMicros(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "id");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "at");
+            }
+
+            if (!seen2)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "when");
+            }
+
+            if (!seen3)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "born");
+            }
+
+            if (!seen4)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "alarm");
+            }
+
+            if (!seen5)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "atMicros");
+            }
+
+            if (!seen6)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "localMillis");
+            }
+
+            if (!seen7)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "localMicros");
+            }
+
+            return new global::Acme.Samples.LogicalV1(f0, f1, f2, f3, f4, f5, f6, f7);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfLogical[field]))
+        {
+            throw;
+        }
+    }
 }

@@ -41,6 +41,28 @@ file static class __MapsV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
+    private static bool AtIndex(global::Contracts.ContractException e, int index)
+    {
+        e.PrependIndex(index);
+        return false;
+    }
+
+    private static bool AtKey(global::Contracts.ContractException e, string? key)
+    {
+        if (key is not null)
+        {
+            e.PrependMapKey(key);
+        }
+
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfMaps = new string[] { "counts", "labels", "scores", "totals", "groups", "optional" };
 
     private static readonly string[] FieldNamesOfScore = new string[] { "name", "points" };
@@ -71,9 +93,8 @@ file static class __MapsV1Codec
             field = 5;
             AvroWriteDictionaryOfNullableString(ref writer, value.Optional);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMaps[field]))
         {
-            e.PrependField(FieldNamesOfMaps[field]);
             throw;
         }
     }
@@ -98,9 +119,8 @@ file static class __MapsV1Codec
             reader.Exit();
             return new global::Acme.Samples.MapsV1(f0, f1, f2, f3, f4, f5);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMaps[field]))
         {
-            e.PrependField(FieldNamesOfMaps[field]);
             throw;
         }
     }
@@ -119,9 +139,8 @@ file static class __MapsV1Codec
             field = 1;
             writer.WriteInt(value.Points);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScore[field]))
         {
-            e.PrependField(FieldNamesOfScore[field]);
             throw;
         }
     }
@@ -138,9 +157,8 @@ file static class __MapsV1Codec
             reader.Exit();
             return new global::Acme.Samples.Score(f0, f1);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScore[field]))
         {
-            e.PrependField(FieldNamesOfScore[field]);
             throw;
         }
     }
@@ -165,9 +183,8 @@ file static class __MapsV1Codec
                     writer.WriteInt(entry.Value);
                 }
             }
-            catch (global::Contracts.ContractException e) when (key is not null)
+            catch (global::Contracts.ContractException e) when (AtKey(e, key))
             {
-                e.PrependMapKey(key);
                 throw;
             }
         }
@@ -198,9 +215,8 @@ file static class __MapsV1Codec
                 count = reader.ReadBlockCount(map.Count, 2);
             }
         }
-        catch (global::Contracts.ContractException e) when (key is not null)
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
         {
-            e.PrependMapKey(key);
             throw;
         }
         reader.Exit();
@@ -229,9 +245,8 @@ file static class __MapsV1Codec
                         writer.WriteString(entry.Value);
                     }
                 }
-                catch (global::Contracts.ContractException e) when (key is not null)
+                catch (global::Contracts.ContractException e) when (AtKey(e, key))
                 {
-                    e.PrependMapKey(key);
                     throw;
                 }
             }
@@ -251,9 +266,8 @@ file static class __MapsV1Codec
                         writer.WriteString(entry.Value);
                     }
                 }
-                catch (global::Contracts.ContractException e) when (key is not null)
+                catch (global::Contracts.ContractException e) when (AtKey(e, key))
                 {
-                    e.PrependMapKey(key);
                     throw;
                 }
             }
@@ -285,9 +299,8 @@ file static class __MapsV1Codec
                 count = reader.ReadBlockCount(map.Count, 2);
             }
         }
-        catch (global::Contracts.ContractException e) when (key is not null)
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
         {
-            e.PrependMapKey(key);
             throw;
         }
         reader.Exit();
@@ -316,9 +329,8 @@ file static class __MapsV1Codec
                         AvroWriteScore(ref writer, entry.Value);
                     }
                 }
-                catch (global::Contracts.ContractException e) when (key is not null)
+                catch (global::Contracts.ContractException e) when (AtKey(e, key))
                 {
-                    e.PrependMapKey(key);
                     throw;
                 }
             }
@@ -338,9 +350,8 @@ file static class __MapsV1Codec
                         AvroWriteScore(ref writer, entry.Value);
                     }
                 }
-                catch (global::Contracts.ContractException e) when (key is not null)
+                catch (global::Contracts.ContractException e) when (AtKey(e, key))
                 {
-                    e.PrependMapKey(key);
                     throw;
                 }
             }
@@ -372,9 +383,8 @@ file static class __MapsV1Codec
                 count = reader.ReadBlockCount(map.Count, 3);
             }
         }
-        catch (global::Contracts.ContractException e) when (key is not null)
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
         {
-            e.PrependMapKey(key);
             throw;
         }
         reader.Exit();
@@ -401,9 +411,8 @@ file static class __MapsV1Codec
                     writer.WriteLong(entry.Value);
                 }
             }
-            catch (global::Contracts.ContractException e) when (key is not null)
+            catch (global::Contracts.ContractException e) when (AtKey(e, key))
             {
-                e.PrependMapKey(key);
                 throw;
             }
         }
@@ -434,9 +443,8 @@ file static class __MapsV1Codec
                 count = reader.ReadBlockCount(map.Count, 2);
             }
         }
-        catch (global::Contracts.ContractException e) when (key is not null)
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
         {
-            e.PrependMapKey(key);
             throw;
         }
         reader.Exit();
@@ -469,9 +477,8 @@ file static class __MapsV1Codec
                 writer.WriteInt(items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -492,9 +499,8 @@ file static class __MapsV1Codec
                 count = reader.ReadBlockCount(items.Count, 1);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
         {
-            e.PrependIndex(items.Count);
             throw;
         }
         reader.Exit();
@@ -521,9 +527,8 @@ file static class __MapsV1Codec
                     AvroWriteListOfInt32(ref writer, entry.Value);
                 }
             }
-            catch (global::Contracts.ContractException e) when (key is not null)
+            catch (global::Contracts.ContractException e) when (AtKey(e, key))
             {
-                e.PrependMapKey(key);
                 throw;
             }
         }
@@ -554,9 +559,8 @@ file static class __MapsV1Codec
                 count = reader.ReadBlockCount(map.Count, 2);
             }
         }
-        catch (global::Contracts.ContractException e) when (key is not null)
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
         {
-            e.PrependMapKey(key);
             throw;
         }
         reader.Exit();
@@ -592,9 +596,8 @@ file static class __MapsV1Codec
                     }
                 }
             }
-            catch (global::Contracts.ContractException e) when (key is not null)
+            catch (global::Contracts.ContractException e) when (AtKey(e, key))
             {
-                e.PrependMapKey(key);
                 throw;
             }
         }
@@ -625,18 +628,706 @@ file static class __MapsV1Codec
                 count = reader.ReadBlockCount(map.Count, 2);
             }
         }
-        catch (global::Contracts.ContractException e) when (key is not null)
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
         {
-            e.PrependMapKey(key);
             throw;
         }
         reader.Exit();
         return map;
     }
 
-    internal static void JsonWriteMaps(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.MapsV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfMaps = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("counts"),
+        global::System.Text.Json.JsonEncodedText.Encode("labels"),
+        global::System.Text.Json.JsonEncodedText.Encode("scores"),
+        global::System.Text.Json.JsonEncodedText.Encode("totals"),
+        global::System.Text.Json.JsonEncodedText.Encode("groups"),
+        global::System.Text.Json.JsonEncodedText.Encode("optional"),
+    };
 
-    internal static global::Acme.Samples.MapsV1 JsonReadMaps(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteMaps(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.MapsV1 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfMaps[0]);
+            JsonWriteDictionaryOfInt32(writer, value.Counts);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfMaps[1]);
+            JsonWriteDictionaryInterfaceOfString(writer, value.Labels);
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfMaps[2]);
+            JsonWriteDictionaryInterfaceOfScore(writer, value.Scores);
+            field = 3;
+            writer.WritePropertyName(JsonPropertyNamesOfMaps[3]);
+            JsonWriteImmutableDictionaryOfInt64(writer, value.Totals);
+            field = 4;
+            writer.WritePropertyName(JsonPropertyNamesOfMaps[4]);
+            JsonWriteDictionaryOfListOfInt32(writer, value.Groups);
+            field = 5;
+            writer.WritePropertyName(JsonPropertyNamesOfMaps[5]);
+            JsonWriteDictionaryOfNullableString(writer, value.Optional);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMaps[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.MapsV1 JsonReadMaps(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        global::System.Collections.Generic.Dictionary<string, int> f0 = default!;
+        global::System.Collections.Generic.IDictionary<string, string> f1 = default!;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, global::Acme.Samples.Score> f2 = default!;
+        global::System.Collections.Immutable.ImmutableDictionary<string, long> f3 = default!;
+        global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> f4 = default!;
+        global::System.Collections.Generic.Dictionary<string, string?> f5 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var seen3 = false;
+        var seen4 = false;
+        var seen5 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("counts"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "counts");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = JsonReadDictionaryOfInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("labels"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "labels");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = JsonReadDictionaryInterfaceOfString(ref reader);
+                }
+                else if (reader.ValueTextEquals("scores"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "scores");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = JsonReadDictionaryInterfaceOfScore(ref reader);
+                }
+                else if (reader.ValueTextEquals("totals"u8))
+                {
+                    field = 3;
+                    if (seen3)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "totals");
+                    }
+
+                    seen3 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f3 = JsonReadImmutableDictionaryOfInt64(ref reader);
+                }
+                else if (reader.ValueTextEquals("groups"u8))
+                {
+                    field = 4;
+                    if (seen4)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "groups");
+                    }
+
+                    seen4 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f4 = JsonReadDictionaryOfListOfInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("optional"u8))
+                {
+                    field = 5;
+                    if (seen5)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "optional");
+                    }
+
+                    seen5 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f5 = JsonReadDictionaryOfNullableString(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "counts");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "labels");
+            }
+
+            if (!seen2)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "scores");
+            }
+
+            if (!seen3)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "totals");
+            }
+
+            if (!seen4)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "groups");
+            }
+
+            if (!seen5)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "optional");
+            }
+
+            return new global::Acme.Samples.MapsV1(f0, f1, f2, f3, f4, f5);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfMaps[field]))
+        {
+            throw;
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfScore = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("name"),
+        global::System.Text.Json.JsonEncodedText.Encode("points"),
+    };
+
+    internal static void JsonWriteScore(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.Score value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfScore[0]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.Name);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfScore[1]);
+            writer.WriteNumberValue(value.Points);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScore[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.Score JsonReadScore(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        string f0 = default!;
+        int f1 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("name"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "name");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("points"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "points");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "name");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "points");
+            }
+
+            return new global::Acme.Samples.Score(f0, f1);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfScore[field]))
+        {
+            throw;
+        }
+    }
+
+    private static void JsonWriteDictionaryOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, int> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        string? key = null;
+        try
+        {
+            foreach (var entry in value)
+            {
+                key = entry.Key;
+                global::Contracts.Json.JsonFields.WriteMapKey(writer, key);
+                writer.WriteNumberValue(entry.Value);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    private static global::System.Collections.Generic.Dictionary<string, int> JsonReadDictionaryOfInt32(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        var map = new global::System.Collections.Generic.Dictionary<string, int>();
+        string? key = null;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                key = null;
+                var entryKey = global::Contracts.Json.JsonFields.ReadMapKey(ref reader);
+                key = entryKey;
+                if (map.ContainsKey(entryKey))
+                {
+                    throw global::Contracts.Json.JsonFields.DuplicateMapKey(ref reader, entryKey);
+                }
+
+                global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                map.Add(entryKey, global::Contracts.Json.JsonFields.ReadInt32(ref reader));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
+        {
+            throw;
+        }
+
+        return map;
+    }
+
+    private static void JsonWriteDictionaryInterfaceOfString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, string> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        if (value is global::System.Collections.Generic.Dictionary<string, string> dictionary)
+        {
+            string? key = null;
+            try
+            {
+                foreach (var entry in dictionary)
+                {
+                    key = entry.Key;
+                    global::Contracts.Json.JsonFields.WriteMapKey(writer, key);
+                    global::Contracts.Json.JsonFields.WriteString(writer, entry.Value);
+                }
+            }
+            catch (global::Contracts.ContractException e) when (AtKey(e, key))
+            {
+                throw;
+            }
+        }
+        else
+        {
+            string? key = null;
+            try
+            {
+                foreach (var entry in value)
+                {
+                    key = entry.Key;
+                    global::Contracts.Json.JsonFields.WriteMapKey(writer, key);
+                    global::Contracts.Json.JsonFields.WriteString(writer, entry.Value);
+                }
+            }
+            catch (global::Contracts.ContractException e) when (AtKey(e, key))
+            {
+                throw;
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    private static global::System.Collections.Generic.IDictionary<string, string> JsonReadDictionaryInterfaceOfString(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        var map = new global::System.Collections.Generic.Dictionary<string, string>();
+        string? key = null;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                key = null;
+                var entryKey = global::Contracts.Json.JsonFields.ReadMapKey(ref reader);
+                key = entryKey;
+                if (map.ContainsKey(entryKey))
+                {
+                    throw global::Contracts.Json.JsonFields.DuplicateMapKey(ref reader, entryKey);
+                }
+
+                global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                map.Add(entryKey, global::Contracts.Json.JsonFields.ReadString(ref reader));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
+        {
+            throw;
+        }
+
+        return map;
+    }
+
+    private static void JsonWriteDictionaryInterfaceOfScore(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::Acme.Samples.Score> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        if (value is global::System.Collections.Generic.Dictionary<string, global::Acme.Samples.Score> dictionary)
+        {
+            string? key = null;
+            try
+            {
+                foreach (var entry in dictionary)
+                {
+                    key = entry.Key;
+                    global::Contracts.Json.JsonFields.WriteMapKey(writer, key);
+                    JsonWriteScore(writer, entry.Value);
+                }
+            }
+            catch (global::Contracts.ContractException e) when (AtKey(e, key))
+            {
+                throw;
+            }
+        }
+        else
+        {
+            string? key = null;
+            try
+            {
+                foreach (var entry in value)
+                {
+                    key = entry.Key;
+                    global::Contracts.Json.JsonFields.WriteMapKey(writer, key);
+                    JsonWriteScore(writer, entry.Value);
+                }
+            }
+            catch (global::Contracts.ContractException e) when (AtKey(e, key))
+            {
+                throw;
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::Acme.Samples.Score> JsonReadDictionaryInterfaceOfScore(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        var map = new global::System.Collections.Generic.Dictionary<string, global::Acme.Samples.Score>();
+        string? key = null;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                key = null;
+                var entryKey = global::Contracts.Json.JsonFields.ReadMapKey(ref reader);
+                key = entryKey;
+                if (map.ContainsKey(entryKey))
+                {
+                    throw global::Contracts.Json.JsonFields.DuplicateMapKey(ref reader, entryKey);
+                }
+
+                global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                map.Add(entryKey, JsonReadScore(ref reader));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
+        {
+            throw;
+        }
+
+        return map;
+    }
+
+    private static void JsonWriteImmutableDictionaryOfInt64(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Immutable.ImmutableDictionary<string, long> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        string? key = null;
+        try
+        {
+            foreach (var entry in value)
+            {
+                key = entry.Key;
+                global::Contracts.Json.JsonFields.WriteMapKey(writer, key);
+                writer.WriteNumberValue(entry.Value);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    private static global::System.Collections.Immutable.ImmutableDictionary<string, long> JsonReadImmutableDictionaryOfInt64(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        var map = new global::System.Collections.Generic.Dictionary<string, long>();
+        string? key = null;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                key = null;
+                var entryKey = global::Contracts.Json.JsonFields.ReadMapKey(ref reader);
+                key = entryKey;
+                if (map.ContainsKey(entryKey))
+                {
+                    throw global::Contracts.Json.JsonFields.DuplicateMapKey(ref reader, entryKey);
+                }
+
+                global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                map.Add(entryKey, global::Contracts.Json.JsonFields.ReadInt64(ref reader));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
+        {
+            throw;
+        }
+
+        return global::System.Collections.Immutable.ImmutableDictionary.ToImmutableDictionary(map);
+    }
+
+    private static void JsonWriteListOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<int> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        JsonWriteItemsOfListOfInt32(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(value));
+    }
+
+    private static void JsonWriteItemsOfListOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<int> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                writer.WriteNumberValue(items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.List<int> JsonReadListOfInt32(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = new global::System.Collections.Generic.List<int>();
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                items.Add(global::Contracts.Json.JsonFields.ReadInt32(ref reader));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
+        {
+            throw;
+        }
+
+        return items;
+    }
+
+    private static void JsonWriteDictionaryOfListOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        string? key = null;
+        try
+        {
+            foreach (var entry in value)
+            {
+                key = entry.Key;
+                global::Contracts.Json.JsonFields.WriteMapKey(writer, key);
+                JsonWriteListOfInt32(writer, entry.Value);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    private static global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> JsonReadDictionaryOfListOfInt32(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        var map = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>>();
+        string? key = null;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                key = null;
+                var entryKey = global::Contracts.Json.JsonFields.ReadMapKey(ref reader);
+                key = entryKey;
+                if (map.ContainsKey(entryKey))
+                {
+                    throw global::Contracts.Json.JsonFields.DuplicateMapKey(ref reader, entryKey);
+                }
+
+                global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                map.Add(entryKey, JsonReadListOfInt32(ref reader));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
+        {
+            throw;
+        }
+
+        return map;
+    }
+
+    private static void JsonWriteDictionaryOfNullableString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, string?> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        string? key = null;
+        try
+        {
+            foreach (var entry in value)
+            {
+                key = entry.Key;
+                global::Contracts.Json.JsonFields.WriteMapKey(writer, key);
+                var nullable0 = entry.Value;
+                if (nullable0 is not null)
+                {
+                    global::Contracts.Json.JsonFields.WriteString(writer, nullable0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    private static global::System.Collections.Generic.Dictionary<string, string?> JsonReadDictionaryOfNullableString(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        var map = new global::System.Collections.Generic.Dictionary<string, string?>();
+        string? key = null;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                key = null;
+                var entryKey = global::Contracts.Json.JsonFields.ReadMapKey(ref reader);
+                key = entryKey;
+                if (map.ContainsKey(entryKey))
+                {
+                    throw global::Contracts.Json.JsonFields.DuplicateMapKey(ref reader, entryKey);
+                }
+
+                global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                map.Add(entryKey, reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Contracts.Json.JsonFields.ReadString(ref reader));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtKey(e, key))
+        {
+            throw;
+        }
+
+        return map;
+    }
 }

@@ -41,6 +41,12 @@ file static class __PascalV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfInner = new string[] { "HTTPServer", "Address2" };
 
     private static readonly string[] FieldNamesOfPascal = new string[] { "FirstName", "InnerValue" };
@@ -63,9 +69,8 @@ file static class __PascalV1Codec
             field = 1;
             writer.WriteInt(value.Address2);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[field]))
         {
-            e.PrependField(FieldNamesOfInner[field]);
             throw;
         }
     }
@@ -82,9 +87,8 @@ file static class __PascalV1Codec
             reader.Exit();
             return new global::Acme.Samples.Inner(f0, f1);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[field]))
         {
-            e.PrependField(FieldNamesOfInner[field]);
             throw;
         }
     }
@@ -103,9 +107,8 @@ file static class __PascalV1Codec
             field = 1;
             AvroWriteInner(ref writer, value.InnerValue);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPascal[field]))
         {
-            e.PrependField(FieldNamesOfPascal[field]);
             throw;
         }
     }
@@ -122,16 +125,193 @@ file static class __PascalV1Codec
             reader.Exit();
             return new global::Acme.Samples.PascalV1(f0, f1);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPascal[field]))
         {
-            e.PrependField(FieldNamesOfPascal[field]);
             throw;
         }
     }
 
-    internal static void JsonWritePascal(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.PascalV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfInner = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("HTTPServer"),
+        global::System.Text.Json.JsonEncodedText.Encode("Address2"),
+    };
 
-    internal static global::Acme.Samples.PascalV1 JsonReadPascal(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteInner(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.Inner value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfInner[0]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.HTTPServer);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfInner[1]);
+            writer.WriteNumberValue(value.Address2);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.Inner JsonReadInner(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        string f0 = default!;
+        int f1 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("HTTPServer"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "HTTPServer");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("Address2"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "Address2");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "HTTPServer");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "Address2");
+            }
+
+            return new global::Acme.Samples.Inner(f0, f1);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfInner[field]))
+        {
+            throw;
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfPascal = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("FirstName"),
+        global::System.Text.Json.JsonEncodedText.Encode("InnerValue"),
+    };
+
+    internal static void JsonWritePascal(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.PascalV1 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfPascal[0]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.FirstName);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfPascal[1]);
+            JsonWriteInner(writer, value.InnerValue);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPascal[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.PascalV1 JsonReadPascal(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        string f0 = default!;
+        global::Acme.Samples.Inner f1 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("FirstName"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "FirstName");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("InnerValue"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "InnerValue");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = JsonReadInner(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "FirstName");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "InnerValue");
+            }
+
+            return new global::Acme.Samples.PascalV1(f0, f1);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfPascal[field]))
+        {
+            throw;
+        }
+    }
 }

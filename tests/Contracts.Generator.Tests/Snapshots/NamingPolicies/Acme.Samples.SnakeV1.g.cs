@@ -41,6 +41,12 @@ file static class __SnakeV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfInner = new string[] { "http_server", "address2" };
 
     private static readonly string[] FieldNamesOfSnake = new string[] { "first_name", "inner_value", "Exact" };
@@ -63,9 +69,8 @@ file static class __SnakeV1Codec
             field = 1;
             writer.WriteInt(value.Address2);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[field]))
         {
-            e.PrependField(FieldNamesOfInner[field]);
             throw;
         }
     }
@@ -82,9 +87,8 @@ file static class __SnakeV1Codec
             reader.Exit();
             return new global::Acme.Samples.Inner(f0, f1);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[field]))
         {
-            e.PrependField(FieldNamesOfInner[field]);
             throw;
         }
     }
@@ -105,9 +109,8 @@ file static class __SnakeV1Codec
             field = 2;
             writer.WriteString(value.Renamed);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfSnake[field]))
         {
-            e.PrependField(FieldNamesOfSnake[field]);
             throw;
         }
     }
@@ -126,16 +129,216 @@ file static class __SnakeV1Codec
             reader.Exit();
             return new global::Acme.Samples.SnakeV1(f0, f1, f2);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfSnake[field]))
         {
-            e.PrependField(FieldNamesOfSnake[field]);
             throw;
         }
     }
 
-    internal static void JsonWriteSnake(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.SnakeV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfInner = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("http_server"),
+        global::System.Text.Json.JsonEncodedText.Encode("address2"),
+    };
 
-    internal static global::Acme.Samples.SnakeV1 JsonReadSnake(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteInner(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.Inner value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfInner[0]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.HTTPServer);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfInner[1]);
+            writer.WriteNumberValue(value.Address2);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.Inner JsonReadInner(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        string f0 = default!;
+        int f1 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("http_server"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "http_server");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("address2"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "address2");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "http_server");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "address2");
+            }
+
+            return new global::Acme.Samples.Inner(f0, f1);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfInner[field]))
+        {
+            throw;
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfSnake = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("first_name"),
+        global::System.Text.Json.JsonEncodedText.Encode("inner_value"),
+        global::System.Text.Json.JsonEncodedText.Encode("Exact"),
+    };
+
+    internal static void JsonWriteSnake(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.SnakeV1 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfSnake[0]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.FirstName);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfSnake[1]);
+            JsonWriteInner(writer, value.InnerValue);
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfSnake[2]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.Renamed);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfSnake[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.SnakeV1 JsonReadSnake(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        string f0 = default!;
+        global::Acme.Samples.Inner f1 = default!;
+        string f2 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("first_name"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "first_name");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("inner_value"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "inner_value");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = JsonReadInner(ref reader);
+                }
+                else if (reader.ValueTextEquals("Exact"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "Exact");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "first_name");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "inner_value");
+            }
+
+            if (!seen2)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "Exact");
+            }
+
+            return new global::Acme.Samples.SnakeV1(f0, f1, f2);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfSnake[field]))
+        {
+            throw;
+        }
+    }
 }

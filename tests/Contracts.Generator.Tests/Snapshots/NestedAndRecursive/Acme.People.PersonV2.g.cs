@@ -44,6 +44,28 @@ file static class __PersonV2Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
+    private static bool AtIndex(global::Contracts.ContractException e, int index)
+    {
+        e.PrependIndex(index);
+        return false;
+    }
+
+    private static bool AtKey(global::Contracts.ContractException e, string? key)
+    {
+        if (key is not null)
+        {
+            e.PrependMapKey(key);
+        }
+
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfPoint = new string[] { "lat", "lon" };
 
     private static readonly string[] FieldNamesOfAddress = new string[] { "street", "city", "previous" };
@@ -65,9 +87,8 @@ file static class __PersonV2Codec
         {
             writer.WriteInt(value.Id);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, KeyFieldNamesOfPerson[field]))
         {
-            e.PrependField(KeyFieldNamesOfPerson[field]);
             throw;
         }
         writer.Flush();
@@ -84,9 +105,8 @@ file static class __PersonV2Codec
             field = 1;
             writer.WriteDouble(value.Lon);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPoint[field]))
         {
-            e.PrependField(FieldNamesOfPoint[field]);
             throw;
         }
     }
@@ -103,9 +123,8 @@ file static class __PersonV2Codec
             reader.Exit();
             return new global::Acme.Geo.Point(f0, f1);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPoint[field]))
         {
-            e.PrependField(FieldNamesOfPoint[field]);
             throw;
         }
     }
@@ -117,6 +136,7 @@ file static class __PersonV2Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        writer.Enter();
         var field = 0;
         try
         {
@@ -135,11 +155,11 @@ file static class __PersonV2Codec
                 AvroWriteAddress(ref writer, nullable0);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[field]))
         {
-            e.PrependField(FieldNamesOfAddress[field]);
             throw;
         }
+        writer.Exit();
     }
 
     internal static global::Acme.People.Address AvroReadAddress(ref global::Contracts.Avro.AvroReader reader)
@@ -156,9 +176,8 @@ file static class __PersonV2Codec
             reader.Exit();
             return new global::Acme.People.Address(f0, f1, f2);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[field]))
         {
-            e.PrependField(FieldNamesOfAddress[field]);
             throw;
         }
     }
@@ -170,6 +189,7 @@ file static class __PersonV2Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        writer.Enter();
         var field = 0;
         try
         {
@@ -188,11 +208,11 @@ file static class __PersonV2Codec
             field = 2;
             AvroWriteListOfNode(ref writer, value.Children);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNode[field]))
         {
-            e.PrependField(FieldNamesOfNode[field]);
             throw;
         }
+        writer.Exit();
     }
 
     internal static global::Acme.People.Node AvroReadNode(ref global::Contracts.Avro.AvroReader reader)
@@ -209,9 +229,8 @@ file static class __PersonV2Codec
             reader.Exit();
             return new global::Acme.People.Node() { Name = f0, Next = f1, Children = f2 };
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNode[field]))
         {
-            e.PrependField(FieldNamesOfNode[field]);
             throw;
         }
     }
@@ -245,9 +264,8 @@ file static class __PersonV2Codec
             field = 4;
             AvroWritePoint(ref writer, value.Location);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPerson[field]))
         {
-            e.PrependField(FieldNamesOfPerson[field]);
             throw;
         }
     }
@@ -270,9 +288,8 @@ file static class __PersonV2Codec
             reader.Exit();
             return new global::Acme.People.PersonV2(f0, f1, f2, f3, f4);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPerson[field]))
         {
-            e.PrependField(FieldNamesOfPerson[field]);
             throw;
         }
     }
@@ -303,9 +320,8 @@ file static class __PersonV2Codec
                 AvroWriteNode(ref writer, items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -326,9 +342,8 @@ file static class __PersonV2Codec
                 count = reader.ReadBlockCount(items.Count, 3);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
         {
-            e.PrependIndex(items.Count);
             throw;
         }
         reader.Exit();
@@ -364,9 +379,8 @@ file static class __PersonV2Codec
                         AvroWriteAddress(ref writer, readOnlyList[index]);
                     }
                 }
-                catch (global::Contracts.ContractException e)
+                catch (global::Contracts.ContractException e) when (AtIndex(e, index))
                 {
-                    e.PrependIndex(index);
                     throw;
                 }
             }
@@ -393,9 +407,8 @@ file static class __PersonV2Codec
                 AvroWriteAddress(ref writer, items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -421,18 +434,654 @@ file static class __PersonV2Codec
                 }
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
         reader.Exit();
         return items;
     }
 
-    internal static void JsonWritePerson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.People.PersonV2 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfPoint = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("lat"),
+        global::System.Text.Json.JsonEncodedText.Encode("lon"),
+    };
 
-    internal static global::Acme.People.PersonV2 JsonReadPerson(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWritePoint(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Geo.Point value)
+    {
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfPoint[0]);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, value.Lat);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfPoint[1]);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, value.Lon);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPoint[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Geo.Point JsonReadPoint(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        double f0 = default!;
+        double f1 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("lat"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "lat");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
+                }
+                else if (reader.ValueTextEquals("lon"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "lon");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "lat");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "lon");
+            }
+
+            return new global::Acme.Geo.Point(f0, f1);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfPoint[field]))
+        {
+            throw;
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfAddress = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("street"),
+        global::System.Text.Json.JsonEncodedText.Encode("city"),
+        global::System.Text.Json.JsonEncodedText.Encode("previous"),
+    };
+
+    internal static void JsonWriteAddress(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.People.Address value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        if (writer.CurrentDepth >= (writer.Options.MaxDepth == 0 ? 1000 : writer.Options.MaxDepth) - 1)
+        {
+            throw new global::Contracts.ContractEncodeException(global::Contracts.ContractFormat.Json, "the value nests deeper than the JSON writer's MaxDepth allows; it probably refers back to itself (a cycle).");
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfAddress[0]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.Street);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfAddress[1]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.City);
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfAddress[2]);
+            var nullable0 = value.Previous;
+            if (nullable0 is not null)
+            {
+                JsonWriteAddress(writer, nullable0);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.People.Address JsonReadAddress(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        string f0 = default!;
+        string f1 = default!;
+        global::Acme.People.Address? f2 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("street"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "street");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("city"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "city");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("previous"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "previous");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Acme.People.Address?) : JsonReadAddress(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "street");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "city");
+            }
+
+            if (!seen2)
+            {
+                f2 = null;
+            }
+
+            return new global::Acme.People.Address(f0, f1, f2);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfAddress[field]))
+        {
+            throw;
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfNode = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("name"),
+        global::System.Text.Json.JsonEncodedText.Encode("next"),
+        global::System.Text.Json.JsonEncodedText.Encode("children"),
+    };
+
+    internal static void JsonWriteNode(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.People.Node value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        if (writer.CurrentDepth >= (writer.Options.MaxDepth == 0 ? 1000 : writer.Options.MaxDepth) - 1)
+        {
+            throw new global::Contracts.ContractEncodeException(global::Contracts.ContractFormat.Json, "the value nests deeper than the JSON writer's MaxDepth allows; it probably refers back to itself (a cycle).");
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfNode[0]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.Name);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfNode[1]);
+            var nullable0 = value.Next;
+            if (nullable0 is not null)
+            {
+                JsonWriteNode(writer, nullable0);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfNode[2]);
+            JsonWriteListOfNode(writer, value.Children);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNode[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.People.Node JsonReadNode(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        string f0 = default!;
+        global::Acme.People.Node? f1 = default!;
+        global::System.Collections.Generic.List<global::Acme.People.Node> f2 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("name"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "name");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("next"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "next");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Acme.People.Node?) : JsonReadNode(ref reader);
+                }
+                else if (reader.ValueTextEquals("children"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "children");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = JsonReadListOfNode(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                f0 = "";
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "next");
+            }
+
+            if (!seen2)
+            {
+                f2 = new global::System.Collections.Generic.List<global::Acme.People.Node>();
+            }
+
+            return new global::Acme.People.Node() { Name = f0, Next = f1, Children = f2 };
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfNode[field]))
+        {
+            throw;
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfPerson = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("id"),
+        global::System.Text.Json.JsonEncodedText.Encode("home"),
+        global::System.Text.Json.JsonEncodedText.Encode("others"),
+        global::System.Text.Json.JsonEncodedText.Encode("tree"),
+        global::System.Text.Json.JsonEncodedText.Encode("location"),
+    };
+
+    internal static void JsonWritePerson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.People.PersonV2 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfPerson[0]);
+            writer.WriteNumberValue(value.Id);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfPerson[1]);
+            JsonWriteAddress(writer, value.Home);
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfPerson[2]);
+            JsonWriteArrayInterfaceOfAddress(writer, value.Others);
+            field = 3;
+            writer.WritePropertyName(JsonPropertyNamesOfPerson[3]);
+            var nullable0 = value.Tree;
+            if (nullable0 is not null)
+            {
+                JsonWriteNode(writer, nullable0);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+            field = 4;
+            writer.WritePropertyName(JsonPropertyNamesOfPerson[4]);
+            JsonWritePoint(writer, value.Location);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPerson[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.People.PersonV2 JsonReadPerson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        int f0 = default!;
+        global::Acme.People.Address f1 = default!;
+        global::System.Collections.Generic.IReadOnlyList<global::Acme.People.Address> f2 = default!;
+        global::Acme.People.Node? f3 = default!;
+        global::Acme.Geo.Point f4 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var seen3 = false;
+        var seen4 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "id");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("home"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "home");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = JsonReadAddress(ref reader);
+                }
+                else if (reader.ValueTextEquals("others"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "others");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = JsonReadArrayInterfaceOfAddress(ref reader);
+                }
+                else if (reader.ValueTextEquals("tree"u8))
+                {
+                    field = 3;
+                    if (seen3)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "tree");
+                    }
+
+                    seen3 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Acme.People.Node?) : JsonReadNode(ref reader);
+                }
+                else if (reader.ValueTextEquals("location"u8))
+                {
+                    field = 4;
+                    if (seen4)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "location");
+                    }
+
+                    seen4 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f4 = JsonReadPoint(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "id");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "home");
+            }
+
+            if (!seen2)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "others");
+            }
+
+            if (!seen3)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "tree");
+            }
+
+            if (!seen4)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "location");
+            }
+
+            return new global::Acme.People.PersonV2(f0, f1, f2, f3, f4);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfPerson[field]))
+        {
+            throw;
+        }
+    }
+
+    private static void JsonWriteListOfNode(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Acme.People.Node> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        JsonWriteItemsOfListOfNode(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(value));
+    }
+
+    private static void JsonWriteItemsOfListOfNode(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<global::Acme.People.Node> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                JsonWriteNode(writer, items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.List<global::Acme.People.Node> JsonReadListOfNode(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = new global::System.Collections.Generic.List<global::Acme.People.Node>();
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                items.Add(JsonReadNode(ref reader));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
+        {
+            throw;
+        }
+
+        return items;
+    }
+
+    private static void JsonWriteArrayInterfaceOfAddress(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Acme.People.Address> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        if (value is global::Acme.People.Address[] array)
+        {
+            JsonWriteItemsOfArrayInterfaceOfAddress(writer, array);
+        }
+        else if (value is global::System.Collections.Generic.List<global::Acme.People.Address> list)
+        {
+            JsonWriteItemsOfArrayInterfaceOfAddress(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        }
+        else
+        {
+            writer.WriteStartArray();
+            var index = 0;
+            try
+            {
+                foreach (var item in value)
+                {
+                    JsonWriteAddress(writer, item);
+                    index++;
+                }
+            }
+            catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+            {
+                throw;
+            }
+            writer.WriteEndArray();
+        }
+    }
+
+    private static void JsonWriteItemsOfArrayInterfaceOfAddress(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<global::Acme.People.Address> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                JsonWriteAddress(writer, items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::Acme.People.Address> JsonReadArrayInterfaceOfAddress(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = global::System.Array.Empty<global::Acme.People.Address>();
+        var index = 0;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                if (index == items.Length)
+                {
+                    global::System.Array.Resize(ref items, index == 0 ? 4 : index * 2);
+                }
+
+                items[index] = JsonReadAddress(ref reader);
+                index++;
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+
+        if (index != items.Length)
+        {
+            global::System.Array.Resize(ref items, index);
+        }
+
+        return items;
+    }
 }

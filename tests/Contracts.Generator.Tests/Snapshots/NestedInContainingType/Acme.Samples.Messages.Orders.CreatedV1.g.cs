@@ -47,6 +47,12 @@ file static class __CreatedV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfCreated = new string[] { "number", "line" };
 
     private static readonly string[] FieldNamesOfLine = new string[] { "sku", "quantity" };
@@ -69,9 +75,8 @@ file static class __CreatedV1Codec
             field = 1;
             AvroWriteLine(ref writer, value.Line);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCreated[field]))
         {
-            e.PrependField(FieldNamesOfCreated[field]);
             throw;
         }
     }
@@ -88,9 +93,8 @@ file static class __CreatedV1Codec
             reader.Exit();
             return new global::Acme.Samples.Messages.Orders.CreatedV1(f0, f1);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCreated[field]))
         {
-            e.PrependField(FieldNamesOfCreated[field]);
             throw;
         }
     }
@@ -109,9 +113,8 @@ file static class __CreatedV1Codec
             field = 1;
             writer.WriteInt(value.Quantity);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLine[field]))
         {
-            e.PrependField(FieldNamesOfLine[field]);
             throw;
         }
     }
@@ -128,16 +131,193 @@ file static class __CreatedV1Codec
             reader.Exit();
             return new global::Acme.Samples.Messages.Orders.Line(f0, f1);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLine[field]))
         {
-            e.PrependField(FieldNamesOfLine[field]);
             throw;
         }
     }
 
-    internal static void JsonWriteCreated(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.Messages.Orders.CreatedV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfCreated = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("number"),
+        global::System.Text.Json.JsonEncodedText.Encode("line"),
+    };
 
-    internal static global::Acme.Samples.Messages.Orders.CreatedV1 JsonReadCreated(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteCreated(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.Messages.Orders.CreatedV1 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfCreated[0]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.Number);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfCreated[1]);
+            JsonWriteLine(writer, value.Line);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCreated[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.Messages.Orders.CreatedV1 JsonReadCreated(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        string f0 = default!;
+        global::Acme.Samples.Messages.Orders.Line f1 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("number"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "number");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("line"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "line");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = JsonReadLine(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "number");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "line");
+            }
+
+            return new global::Acme.Samples.Messages.Orders.CreatedV1(f0, f1);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfCreated[field]))
+        {
+            throw;
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfLine = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("sku"),
+        global::System.Text.Json.JsonEncodedText.Encode("quantity"),
+    };
+
+    internal static void JsonWriteLine(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.Messages.Orders.Line value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfLine[0]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.Sku);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfLine[1]);
+            writer.WriteNumberValue(value.Quantity);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLine[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.Messages.Orders.Line JsonReadLine(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        string f0 = default!;
+        int f1 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("sku"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "sku");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("quantity"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "quantity");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "sku");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "quantity");
+            }
+
+            return new global::Acme.Samples.Messages.Orders.Line(f0, f1);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfLine[field]))
+        {
+            throw;
+        }
+    }
 }

@@ -41,6 +41,28 @@ file static class __NullableV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
+    private static bool AtIndex(global::Contracts.ContractException e, int index)
+    {
+        e.PrependIndex(index);
+        return false;
+    }
+
+    private static bool AtKey(global::Contracts.ContractException e, string? key)
+    {
+        if (key is not null)
+        {
+            e.PrependMapKey(key);
+        }
+
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfAddress = new string[] { "street" };
 
     private static readonly string[] FieldNamesOfNullable = new string[] { "text", "count", "id", "born", "home", "tags", "price", "blob" };
@@ -61,9 +83,8 @@ file static class __NullableV1Codec
         {
             writer.WriteString(value.Street);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[field]))
         {
-            e.PrependField(FieldNamesOfAddress[field]);
             throw;
         }
     }
@@ -78,9 +99,8 @@ file static class __NullableV1Codec
             reader.Exit();
             return new global::Acme.Samples.Address(f0);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[field]))
         {
-            e.PrependField(FieldNamesOfAddress[field]);
             throw;
         }
     }
@@ -183,9 +203,8 @@ file static class __NullableV1Codec
                 writer.WriteBytes(nullable7 ?? throw NullValue(global::Contracts.ContractFormat.Avro));
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNullable[field]))
         {
-            e.PrependField(FieldNamesOfNullable[field]);
             throw;
         }
     }
@@ -214,9 +233,8 @@ file static class __NullableV1Codec
             reader.Exit();
             return new global::Acme.Samples.NullableV1(f0, f1, f2, f3, f4, f5, f6, f7);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNullable[field]))
         {
-            e.PrependField(FieldNamesOfNullable[field]);
             throw;
         }
     }
@@ -256,9 +274,8 @@ file static class __NullableV1Codec
                 }
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -279,18 +296,429 @@ file static class __NullableV1Codec
                 count = reader.ReadBlockCount(items.Count, 1);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
         {
-            e.PrependIndex(items.Count);
             throw;
         }
         reader.Exit();
         return items;
     }
 
-    internal static void JsonWriteNullable(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.NullableV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfAddress = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("street"),
+    };
 
-    internal static global::Acme.Samples.NullableV1 JsonReadNullable(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteAddress(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.Address value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfAddress[0]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.Street);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.Address JsonReadAddress(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        string f0 = default!;
+        var seen0 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("street"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "street");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "street");
+            }
+
+            return new global::Acme.Samples.Address(f0);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfAddress[field]))
+        {
+            throw;
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfNullable = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("text"),
+        global::System.Text.Json.JsonEncodedText.Encode("count"),
+        global::System.Text.Json.JsonEncodedText.Encode("id"),
+        global::System.Text.Json.JsonEncodedText.Encode("born"),
+        global::System.Text.Json.JsonEncodedText.Encode("home"),
+        global::System.Text.Json.JsonEncodedText.Encode("tags"),
+        global::System.Text.Json.JsonEncodedText.Encode("price"),
+        global::System.Text.Json.JsonEncodedText.Encode("blob"),
+    };
+
+    internal static void JsonWriteNullable(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.NullableV1 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfNullable[0]);
+            var nullable0 = value.Text;
+            if (nullable0 is not null)
+            {
+                global::Contracts.Json.JsonFields.WriteString(writer, nullable0);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfNullable[1]);
+            var nullable1 = value.Count;
+            if (nullable1.HasValue)
+            {
+                writer.WriteNumberValue(nullable1.GetValueOrDefault());
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfNullable[2]);
+            var nullable2 = value.Id;
+            if (nullable2.HasValue)
+            {
+                global::Contracts.Json.JsonFields.WriteUuid(writer, nullable2.GetValueOrDefault());
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+            field = 3;
+            writer.WritePropertyName(JsonPropertyNamesOfNullable[3]);
+            var nullable3 = value.Born;
+            if (nullable3.HasValue)
+            {
+                global::Contracts.Json.JsonFields.WriteDate(writer, nullable3.GetValueOrDefault());
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+            field = 4;
+            writer.WritePropertyName(JsonPropertyNamesOfNullable[4]);
+            var nullable4 = value.Home;
+            if (nullable4 is not null)
+            {
+                JsonWriteAddress(writer, nullable4);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+            field = 5;
+            writer.WritePropertyName(JsonPropertyNamesOfNullable[5]);
+            var nullable5 = value.Tags;
+            if (nullable5 is not null)
+            {
+                JsonWriteListOfNullableString(writer, nullable5);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+            field = 6;
+            writer.WritePropertyName(JsonPropertyNamesOfNullable[6]);
+            var nullable6 = value.Price;
+            if (nullable6.HasValue)
+            {
+                global::Contracts.Json.JsonFields.WriteDecimal(writer, nullable6.GetValueOrDefault(), 29, 10);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+            field = 7;
+            writer.WritePropertyName(JsonPropertyNamesOfNullable[7]);
+            var nullable7 = value.Blob;
+            if (nullable7 is not null)
+            {
+                global::Contracts.Json.JsonFields.WriteBytes(writer, nullable7);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNullable[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.NullableV1 JsonReadNullable(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        string? f0 = default!;
+        int? f1 = default!;
+        global::System.Guid? f2 = default!;
+        global::System.DateOnly? f3 = default!;
+        global::Acme.Samples.Address? f4 = default!;
+        global::System.Collections.Generic.List<string?>? f5 = default!;
+        decimal? f6 = default!;
+        byte[]? f7 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var seen3 = false;
+        var seen4 = false;
+        var seen5 = false;
+        var seen6 = false;
+        var seen7 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("text"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "text");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("count"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "count");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("id"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "id");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::Contracts.Json.JsonFields.ReadUuid(ref reader);
+                }
+                else if (reader.ValueTextEquals("born"u8))
+                {
+                    field = 3;
+                    if (seen3)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "born");
+                    }
+
+                    seen3 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Contracts.Json.JsonFields.ReadDate(ref reader);
+                }
+                else if (reader.ValueTextEquals("home"u8))
+                {
+                    field = 4;
+                    if (seen4)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "home");
+                    }
+
+                    seen4 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Acme.Samples.Address?) : JsonReadAddress(ref reader);
+                }
+                else if (reader.ValueTextEquals("tags"u8))
+                {
+                    field = 5;
+                    if (seen5)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "tags");
+                    }
+
+                    seen5 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.List<string?>?) : JsonReadListOfNullableString(ref reader);
+                }
+                else if (reader.ValueTextEquals("price"u8))
+                {
+                    field = 6;
+                    if (seen6)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "price");
+                    }
+
+                    seen6 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(decimal?) : global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 29, 10);
+                }
+                else if (reader.ValueTextEquals("blob"u8))
+                {
+                    field = 7;
+                    if (seen7)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "blob");
+                    }
+
+                    seen7 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(byte[]?) : global::Contracts.Json.JsonFields.ReadBytes(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "text");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "count");
+            }
+
+            if (!seen2)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "id");
+            }
+
+            if (!seen3)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "born");
+            }
+
+            if (!seen4)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "home");
+            }
+
+            if (!seen5)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "tags");
+            }
+
+            if (!seen6)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "price");
+            }
+
+            if (!seen7)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "blob");
+            }
+
+            return new global::Acme.Samples.NullableV1(f0, f1, f2, f3, f4, f5, f6, f7);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfNullable[field]))
+        {
+            throw;
+        }
+    }
+
+    private static void JsonWriteListOfNullableString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<string?> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        JsonWriteItemsOfListOfNullableString(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(value));
+    }
+
+    private static void JsonWriteItemsOfListOfNullableString(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<string?> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                var nullable0 = items[index];
+                if (nullable0 is not null)
+                {
+                    global::Contracts.Json.JsonFields.WriteString(writer, nullable0);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.List<string?> JsonReadListOfNullableString(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = new global::System.Collections.Generic.List<string?>();
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                items.Add(reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Contracts.Json.JsonFields.ReadString(ref reader));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
+        {
+            throw;
+        }
+
+        return items;
+    }
 }

@@ -39,6 +39,12 @@ file static class __PointV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfPoint = new string[] { "x", "y" };
 
     internal static void WriteKeyPoint(global::System.Buffers.IBufferWriter<byte> output, global::PointV1 value)
@@ -54,9 +60,8 @@ file static class __PointV1Codec
             field = 1;
             writer.WriteDouble(value.Y);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPoint[field]))
         {
-            e.PrependField(FieldNamesOfPoint[field]);
             throw;
         }
     }
@@ -73,16 +78,96 @@ file static class __PointV1Codec
             reader.Exit();
             return new global::PointV1(f0, f1);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPoint[field]))
         {
-            e.PrependField(FieldNamesOfPoint[field]);
             throw;
         }
     }
 
-    internal static void JsonWritePoint(global::System.Text.Json.Utf8JsonWriter writer, global::PointV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfPoint = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("x"),
+        global::System.Text.Json.JsonEncodedText.Encode("y"),
+    };
 
-    internal static global::PointV1 JsonReadPoint(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWritePoint(global::System.Text.Json.Utf8JsonWriter writer, global::PointV1 value)
+    {
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfPoint[0]);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, value.X);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfPoint[1]);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, value.Y);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPoint[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::PointV1 JsonReadPoint(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        double f0 = default!;
+        double f1 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("x"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "x");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
+                }
+                else if (reader.ValueTextEquals("y"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "y");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "x");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "y");
+            }
+
+            return new global::PointV1(f0, f1);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfPoint[field]))
+        {
+            throw;
+        }
+    }
 }

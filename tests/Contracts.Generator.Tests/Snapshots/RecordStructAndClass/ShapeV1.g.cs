@@ -39,6 +39,28 @@ file static class __ShapeV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
+    private static bool AtIndex(global::Contracts.ContractException e, int index)
+    {
+        e.PrependIndex(index);
+        return false;
+    }
+
+    private static bool AtKey(global::Contracts.ContractException e, string? key)
+    {
+        if (key is not null)
+        {
+            e.PrependMapKey(key);
+        }
+
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfPointV1 = new string[] { "x", "y" };
 
     private static readonly string[] FieldNamesOfShape = new string[] { "name", "points", "label" };
@@ -56,9 +78,8 @@ file static class __ShapeV1Codec
             field = 1;
             writer.WriteDouble(value.Y);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPointV1[field]))
         {
-            e.PrependField(FieldNamesOfPointV1[field]);
             throw;
         }
     }
@@ -75,9 +96,8 @@ file static class __ShapeV1Codec
             reader.Exit();
             return new global::PointV1(f0, f1);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPointV1[field]))
         {
-            e.PrependField(FieldNamesOfPointV1[field]);
             throw;
         }
     }
@@ -107,9 +127,8 @@ file static class __ShapeV1Codec
                 writer.WriteString(nullable0);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfShape[field]))
         {
-            e.PrependField(FieldNamesOfShape[field]);
             throw;
         }
     }
@@ -128,9 +147,8 @@ file static class __ShapeV1Codec
             reader.Exit();
             return new global::ShapeV1(f0) { Points = f1, Label = f2 };
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfShape[field]))
         {
-            e.PrependField(FieldNamesOfShape[field]);
             throw;
         }
     }
@@ -161,9 +179,8 @@ file static class __ShapeV1Codec
                 AvroWritePointV1(ref writer, items[index]);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
         {
-            e.PrependIndex(index);
             throw;
         }
     }
@@ -184,18 +201,268 @@ file static class __ShapeV1Codec
                 count = reader.ReadBlockCount(items.Count, 16);
             }
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
         {
-            e.PrependIndex(items.Count);
             throw;
         }
         reader.Exit();
         return items;
     }
 
-    internal static void JsonWriteShape(global::System.Text.Json.Utf8JsonWriter writer, global::ShapeV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfPointV1 = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("x"),
+        global::System.Text.Json.JsonEncodedText.Encode("y"),
+    };
 
-    internal static global::ShapeV1 JsonReadShape(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWritePointV1(global::System.Text.Json.Utf8JsonWriter writer, global::PointV1 value)
+    {
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfPointV1[0]);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, value.X);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfPointV1[1]);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, value.Y);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPointV1[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::PointV1 JsonReadPointV1(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        double f0 = default!;
+        double f1 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("x"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "x");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
+                }
+                else if (reader.ValueTextEquals("y"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "y");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "x");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "y");
+            }
+
+            return new global::PointV1(f0, f1);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfPointV1[field]))
+        {
+            throw;
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfShape = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("name"),
+        global::System.Text.Json.JsonEncodedText.Encode("points"),
+        global::System.Text.Json.JsonEncodedText.Encode("label"),
+    };
+
+    internal static void JsonWriteShape(global::System.Text.Json.Utf8JsonWriter writer, global::ShapeV1 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfShape[0]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.Name);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfShape[1]);
+            JsonWriteListOfPointV1(writer, value.Points);
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfShape[2]);
+            var nullable0 = value.Label;
+            if (nullable0 is not null)
+            {
+                global::Contracts.Json.JsonFields.WriteString(writer, nullable0);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfShape[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::ShapeV1 JsonReadShape(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        string f0 = default!;
+        global::System.Collections.Generic.List<global::PointV1> f1 = default!;
+        string? f2 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("name"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "name");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("points"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "points");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = JsonReadListOfPointV1(ref reader);
+                }
+                else if (reader.ValueTextEquals("label"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "label");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "name");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "points");
+            }
+
+            if (!seen2)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "label");
+            }
+
+            return new global::ShapeV1(f0) { Points = f1, Label = f2 };
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfShape[field]))
+        {
+            throw;
+        }
+    }
+
+    private static void JsonWriteListOfPointV1(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<global::PointV1> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        JsonWriteItemsOfListOfPointV1(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(value));
+    }
+
+    private static void JsonWriteItemsOfListOfPointV1(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<global::PointV1> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                JsonWritePointV1(writer, items[index]);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.List<global::PointV1> JsonReadListOfPointV1(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = new global::System.Collections.Generic.List<global::PointV1>();
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                items.Add(JsonReadPointV1(ref reader));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
+        {
+            throw;
+        }
+
+        return items;
+    }
 }

@@ -39,6 +39,12 @@ file static class __SizeV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfSize = new string[] { "width", "height" };
 
     internal static void WriteKeySize(global::System.Buffers.IBufferWriter<byte> output, global::SizeV1 value)
@@ -54,9 +60,8 @@ file static class __SizeV1Codec
             field = 1;
             writer.WriteInt(value.Height);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfSize[field]))
         {
-            e.PrependField(FieldNamesOfSize[field]);
             throw;
         }
     }
@@ -73,16 +78,96 @@ file static class __SizeV1Codec
             reader.Exit();
             return new global::SizeV1() { Width = f0, Height = f1 };
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfSize[field]))
         {
-            e.PrependField(FieldNamesOfSize[field]);
             throw;
         }
     }
 
-    internal static void JsonWriteSize(global::System.Text.Json.Utf8JsonWriter writer, global::SizeV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfSize = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("width"),
+        global::System.Text.Json.JsonEncodedText.Encode("height"),
+    };
 
-    internal static global::SizeV1 JsonReadSize(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteSize(global::System.Text.Json.Utf8JsonWriter writer, global::SizeV1 value)
+    {
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfSize[0]);
+            writer.WriteNumberValue(value.Width);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfSize[1]);
+            writer.WriteNumberValue(value.Height);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfSize[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::SizeV1 JsonReadSize(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        int f0 = default!;
+        int f1 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("width"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "width");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("height"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "height");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "width");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "height");
+            }
+
+            return new global::SizeV1() { Width = f0, Height = f1 };
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfSize[field]))
+        {
+            throw;
+        }
+    }
 }

@@ -41,6 +41,12 @@ file static class __ScalarsV1Codec
     private static global::Contracts.ContractEncodeException NullValue(global::Contracts.ContractFormat format) =>
         new(format, "null is not allowed here; the field is not nullable.");
 
+    private static bool InField(global::Contracts.ContractException e, string field)
+    {
+        e.PrependField(field);
+        return false;
+    }
+
     private static readonly string[] FieldNamesOfScalars = new string[] { "flag", "count", "total", "ratio", "score", "name", "blob", "memory" };
 
     internal static void WriteKeyScalars(global::System.Buffers.IBufferWriter<byte> output, global::Acme.Samples.ScalarsV1 value)
@@ -73,9 +79,8 @@ file static class __ScalarsV1Codec
             field = 7;
             writer.WriteBytes(value.Memory.Span);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScalars[field]))
         {
-            e.PrependField(FieldNamesOfScalars[field]);
             throw;
         }
     }
@@ -104,16 +109,239 @@ file static class __ScalarsV1Codec
             reader.Exit();
             return new global::Acme.Samples.ScalarsV1(f0, f1, f2, f3, f4, f5, f6, f7);
         }
-        catch (global::Contracts.ContractException e)
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScalars[field]))
         {
-            e.PrependField(FieldNamesOfScalars[field]);
             throw;
         }
     }
 
-    internal static void JsonWriteScalars(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.ScalarsV1 value) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfScalars = new global::System.Text.Json.JsonEncodedText[]
+    {
+        global::System.Text.Json.JsonEncodedText.Encode("flag"),
+        global::System.Text.Json.JsonEncodedText.Encode("count"),
+        global::System.Text.Json.JsonEncodedText.Encode("total"),
+        global::System.Text.Json.JsonEncodedText.Encode("ratio"),
+        global::System.Text.Json.JsonEncodedText.Encode("score"),
+        global::System.Text.Json.JsonEncodedText.Encode("name"),
+        global::System.Text.Json.JsonEncodedText.Encode("blob"),
+        global::System.Text.Json.JsonEncodedText.Encode("memory"),
+    };
 
-    internal static global::Acme.Samples.ScalarsV1 JsonReadScalars(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        throw new global::System.NotSupportedException("The JSON codec is not generated yet.");
+    internal static void JsonWriteScalars(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.ScalarsV1 value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        writer.WriteStartObject();
+        var field = 0;
+        try
+        {
+            writer.WritePropertyName(JsonPropertyNamesOfScalars[0]);
+            writer.WriteBooleanValue(value.Flag);
+            field = 1;
+            writer.WritePropertyName(JsonPropertyNamesOfScalars[1]);
+            writer.WriteNumberValue(value.Count);
+            field = 2;
+            writer.WritePropertyName(JsonPropertyNamesOfScalars[2]);
+            writer.WriteNumberValue(value.Total);
+            field = 3;
+            writer.WritePropertyName(JsonPropertyNamesOfScalars[3]);
+            global::Contracts.Json.JsonFields.WriteSingle(writer, value.Ratio);
+            field = 4;
+            writer.WritePropertyName(JsonPropertyNamesOfScalars[4]);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, value.Score);
+            field = 5;
+            writer.WritePropertyName(JsonPropertyNamesOfScalars[5]);
+            global::Contracts.Json.JsonFields.WriteString(writer, value.Name);
+            field = 6;
+            writer.WritePropertyName(JsonPropertyNamesOfScalars[6]);
+            global::Contracts.Json.JsonFields.WriteBytes(writer, value.Blob);
+            field = 7;
+            writer.WritePropertyName(JsonPropertyNamesOfScalars[7]);
+            global::Contracts.Json.JsonFields.WriteBytes(writer, value.Memory.Span);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScalars[field]))
+        {
+            throw;
+        }
+        writer.WriteEndObject();
+    }
+
+    internal static global::Acme.Samples.ScalarsV1 JsonReadScalars(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
+        bool f0 = default!;
+        int f1 = default!;
+        long f2 = default!;
+        float f3 = default!;
+        double f4 = default!;
+        string f5 = default!;
+        byte[] f6 = default!;
+        global::System.ReadOnlyMemory<byte> f7 = default!;
+        var seen0 = false;
+        var seen1 = false;
+        var seen2 = false;
+        var seen3 = false;
+        var seen4 = false;
+        var seen5 = false;
+        var seen6 = false;
+        var seen7 = false;
+        var field = -1;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
+            {
+                if (reader.ValueTextEquals("flag"u8))
+                {
+                    field = 0;
+                    if (seen0)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "flag");
+                    }
+
+                    seen0 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f0 = global::Contracts.Json.JsonFields.ReadBoolean(ref reader);
+                }
+                else if (reader.ValueTextEquals("count"u8))
+                {
+                    field = 1;
+                    if (seen1)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "count");
+                    }
+
+                    seen1 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f1 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                }
+                else if (reader.ValueTextEquals("total"u8))
+                {
+                    field = 2;
+                    if (seen2)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "total");
+                    }
+
+                    seen2 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f2 = global::Contracts.Json.JsonFields.ReadInt64(ref reader);
+                }
+                else if (reader.ValueTextEquals("ratio"u8))
+                {
+                    field = 3;
+                    if (seen3)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "ratio");
+                    }
+
+                    seen3 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f3 = global::Contracts.Json.JsonFields.ReadSingle(ref reader);
+                }
+                else if (reader.ValueTextEquals("score"u8))
+                {
+                    field = 4;
+                    if (seen4)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "score");
+                    }
+
+                    seen4 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f4 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
+                }
+                else if (reader.ValueTextEquals("name"u8))
+                {
+                    field = 5;
+                    if (seen5)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "name");
+                    }
+
+                    seen5 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f5 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                }
+                else if (reader.ValueTextEquals("blob"u8))
+                {
+                    field = 6;
+                    if (seen6)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "blob");
+                    }
+
+                    seen6 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f6 = global::Contracts.Json.JsonFields.ReadBytes(ref reader);
+                }
+                else if (reader.ValueTextEquals("memory"u8))
+                {
+                    field = 7;
+                    if (seen7)
+                    {
+                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "memory");
+                    }
+
+                    seen7 = true;
+                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                    f7 = new global::System.ReadOnlyMemory<byte>(global::Contracts.Json.JsonFields.ReadBytes(ref reader));
+                }
+                else
+                {
+                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                }
+
+                field = -1;
+            }
+
+            if (!seen0)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "flag");
+            }
+
+            if (!seen1)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "count");
+            }
+
+            if (!seen2)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "total");
+            }
+
+            if (!seen3)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "ratio");
+            }
+
+            if (!seen4)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "score");
+            }
+
+            if (!seen5)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "name");
+            }
+
+            if (!seen6)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "blob");
+            }
+
+            if (!seen7)
+            {
+                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "memory");
+            }
+
+            return new global::Acme.Samples.ScalarsV1(f0, f1, f2, f3, f4, f5, f6, f7);
+        }
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfScalars[field]))
+        {
+            throw;
+        }
+    }
 }
