@@ -90,11 +90,13 @@ internal static partial class JsonCodecEmitter
         w.Line("var field = -1;");
         AvroCodecEmitter.FieldTry(w);
         w.Open("while (" + Fields + "NextProperty(ref reader))");
+        w.Line("field = " + FieldIndex(plan, record) + "(ref reader);");
+        w.Open("switch (field)");
         for (var i = 0; i < record.Fields.Count; i++)
         {
             var field = record.Fields[i];
-            w.Open((i == 0 ? "if" : "else if") + " (reader.ValueTextEquals(" + CSharpLiteral.String(field.AvroName) + "u8))");
-            w.Line("field = " + CSharpLiteral.Int(i) + ";");
+            w.Line("case " + CSharpLiteral.Int(i) + ":");
+            w.Indent();
             w.Open("if (" + Seen(i) + ")");
             w.Line("throw " + Fields + "DuplicateField(ref reader, " + CSharpLiteral.String(field.AvroName) + ");");
             w.Close();
@@ -102,11 +104,15 @@ internal static partial class JsonCodecEmitter
             w.Line(Seen(i) + " = true;");
             w.Line(Fields + "MoveToValue(ref reader);");
             w.Line(AvroCodecEmitter.FieldLocal(i) + " = " + ReadValue(plan, field.Type) + ";");
-            w.Close();
+            w.Line("break;");
+            w.Outdent();
         }
 
-        w.Open("else");
+        w.Line("default:");
+        w.Indent();
         w.Line(Fields + "SkipValue(ref reader);");
+        w.Line("break;");
+        w.Outdent();
         w.Close();
         w.Line();
         w.Line("field = -1;");
@@ -125,6 +131,67 @@ internal static partial class JsonCodecEmitter
         w.Line();
         w.Line("return " + AvroCodecEmitter.Construct(record, AvroCodecEmitter.FieldLocal) + ";");
         AvroCodecEmitter.FieldCatch(w, CodecSupportEmitter.FieldNames(plan, record), "field >= 0");
+        w.Close();
+        w.Line();
+        EmitFieldIndex(w, plan, record);
+    }
+
+    private static string FieldIndex(CodecPlan plan, RecordModel record) => plan.Member("JsonFieldIndexOf", record);
+
+    /// <summary>
+    /// Emits the method mapping the property name the reader is on to a field index (-1 for unknown names): a switch on
+    /// the name's length, then byte comparisons, so matching costs one or two comparisons whatever the field count.
+    /// </summary>
+    private static void EmitFieldIndex(SourceWriter w, CodecPlan plan, RecordModel record)
+    {
+        w.Open("private static int " + FieldIndex(plan, record) + "(ref " + CodeNames.Utf8JsonReader + " reader)");
+        w.Open("if (!reader.HasValueSequence && !reader.ValueIsEscaped)");
+        w.Line("var name = reader.ValueSpan;");
+        w.Open("switch (name.Length)");
+        var byLength = new System.Collections.Generic.SortedDictionary<int, System.Collections.Generic.List<int>>();
+        for (var i = 0; i < record.Fields.Count; i++)
+        {
+            // Avro names are ASCII, so the UTF-8 length is the character count.
+            var length = record.Fields[i].AvroName.Length;
+            if (!byLength.TryGetValue(length, out var indexes))
+            {
+                byLength[length] = indexes = new System.Collections.Generic.List<int>();
+            }
+
+            indexes.Add(i);
+        }
+
+        foreach (var group in byLength)
+        {
+            w.Line("case " + CSharpLiteral.Int(group.Key) + ":");
+            w.Indent();
+            foreach (var i in group.Value)
+            {
+                w.Open("if (global::System.MemoryExtensions.SequenceEqual(name, " + CSharpLiteral.String(record.Fields[i].AvroName) + "u8))");
+                w.Line("return " + CSharpLiteral.Int(i) + ";");
+                w.Close();
+                w.Line();
+            }
+
+            w.Line("break;");
+            w.Outdent();
+        }
+
+        w.Close();
+        w.Line();
+        w.Line("return -1;");
+        w.Close();
+        w.Line();
+        w.Line("// Escaped or segmented names are rare: let the reader unescape and compare.");
+        for (var i = 0; i < record.Fields.Count; i++)
+        {
+            w.Open("if (reader.ValueTextEquals(" + CSharpLiteral.String(record.Fields[i].AvroName) + "u8))");
+            w.Line("return " + CSharpLiteral.Int(i) + ";");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("return -1;");
         w.Close();
     }
 

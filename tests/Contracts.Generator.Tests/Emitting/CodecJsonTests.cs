@@ -78,6 +78,14 @@ public sealed class CodecJsonTests
     }
 
     [Fact]
+    public void Matches_escaped_property_names()
+    {
+        var json = "{\"\\u0069d\":\"00000000-0000-0000-0000-0000000000ab\",\"n\\u0061me\":\"N\",\"age\":5,\"tier\":\"GOLD\",\"addresses\":[],\"sc\\u006Fre\":2}";
+
+        Assert.Equal("00000000-0000-0000-0000-0000000000ab|N|5|Gold||null|2", Show(Contracts.ReadJson("Acme.People.PersonV2", json)));
+    }
+
+    [Fact]
     public void Missing_fields_take_their_defaults()
     {
         var json = "{\"id\":\"00000000-0000-0000-0000-0000000000ab\",\"name\":\"N\",\"age\":5,\"tier\":\"GOLD\",\"addresses\":[]}";
