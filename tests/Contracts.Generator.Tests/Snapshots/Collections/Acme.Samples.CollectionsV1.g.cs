@@ -1049,141 +1049,122 @@ file static class __CollectionsV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("array"u8))
+                field = JsonFieldIndexOfCollections(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "array");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "array");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = JsonReadArrayOfInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("list"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "list");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = JsonReadArrayOfInt32(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "list");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = JsonReadListOfString(ref reader);
-                }
-                else if (reader.ValueTextEquals("readOnlyList"u8))
-                {
-                    field = 2;
-                    if (seen2)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "readOnlyList");
-                    }
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = JsonReadListOfString(ref reader);
+                        break;
+                    case 2:
+                        if (seen2)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "readOnlyList");
+                        }
 
-                    seen2 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f2 = JsonReadArrayInterfaceOfInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("enumerable"u8))
-                {
-                    field = 3;
-                    if (seen3)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "enumerable");
-                    }
+                        seen2 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f2 = JsonReadArrayInterfaceOfInt64(ref reader);
+                        break;
+                    case 3:
+                        if (seen3)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "enumerable");
+                        }
 
-                    seen3 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f3 = JsonReadArrayInterfaceOfDouble(ref reader);
-                }
-                else if (reader.ValueTextEquals("listInterface"u8))
-                {
-                    field = 4;
-                    if (seen4)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "listInterface");
-                    }
+                        seen3 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f3 = JsonReadArrayInterfaceOfDouble(ref reader);
+                        break;
+                    case 4:
+                        if (seen4)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "listInterface");
+                        }
 
-                    seen4 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f4 = JsonReadArrayInterfaceOfBoolean(ref reader);
-                }
-                else if (reader.ValueTextEquals("collection"u8))
-                {
-                    field = 5;
-                    if (seen5)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "collection");
-                    }
+                        seen4 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f4 = JsonReadArrayInterfaceOfBoolean(ref reader);
+                        break;
+                    case 5:
+                        if (seen5)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "collection");
+                        }
 
-                    seen5 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f5 = JsonReadArrayInterfaceOfString(ref reader);
-                }
-                else if (reader.ValueTextEquals("readOnlyCollection"u8))
-                {
-                    field = 6;
-                    if (seen6)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "readOnlyCollection");
-                    }
+                        seen5 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f5 = JsonReadArrayInterfaceOfString(ref reader);
+                        break;
+                    case 6:
+                        if (seen6)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "readOnlyCollection");
+                        }
 
-                    seen6 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f6 = JsonReadArrayInterfaceOfInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("immutableArray"u8))
-                {
-                    field = 7;
-                    if (seen7)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "immutableArray");
-                    }
+                        seen6 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f6 = JsonReadArrayInterfaceOfInt32(ref reader);
+                        break;
+                    case 7:
+                        if (seen7)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "immutableArray");
+                        }
 
-                    seen7 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f7 = JsonReadImmutableArrayOfString(ref reader);
-                }
-                else if (reader.ValueTextEquals("immutableList"u8))
-                {
-                    field = 8;
-                    if (seen8)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "immutableList");
-                    }
+                        seen7 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f7 = JsonReadImmutableArrayOfString(ref reader);
+                        break;
+                    case 8:
+                        if (seen8)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "immutableList");
+                        }
 
-                    seen8 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f8 = JsonReadImmutableListOfInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("jagged"u8))
-                {
-                    field = 9;
-                    if (seen9)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "jagged");
-                    }
+                        seen8 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f8 = JsonReadImmutableListOfInt32(ref reader);
+                        break;
+                    case 9:
+                        if (seen9)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "jagged");
+                        }
 
-                    seen9 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f9 = JsonReadArrayOfArrayOfInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("nested"u8))
-                {
-                    field = 10;
-                    if (seen10)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "nested");
-                    }
+                        seen9 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f9 = JsonReadArrayOfArrayOfInt32(ref reader);
+                        break;
+                    case 10:
+                        if (seen10)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "nested");
+                        }
 
-                    seen10 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f10 = JsonReadListOfListOfString(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen10 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f10 = JsonReadListOfListOfString(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -1250,6 +1231,148 @@ file static class __CollectionsV1Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfCollections(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "list"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "array"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "jagged"u8))
+                    {
+                        return 9;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "nested"u8))
+                    {
+                        return 10;
+                    }
+
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "enumerable"u8))
+                    {
+                        return 3;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "collection"u8))
+                    {
+                        return 5;
+                    }
+
+                    break;
+                case 12:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "readOnlyList"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "listInterface"u8))
+                    {
+                        return 4;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "immutableList"u8))
+                    {
+                        return 8;
+                    }
+
+                    break;
+                case 14:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "immutableArray"u8))
+                    {
+                        return 7;
+                    }
+
+                    break;
+                case 18:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "readOnlyCollection"u8))
+                    {
+                        return 6;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("array"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("list"u8))
+        {
+            return 1;
+        }
+
+        if (reader.ValueTextEquals("readOnlyList"u8))
+        {
+            return 2;
+        }
+
+        if (reader.ValueTextEquals("enumerable"u8))
+        {
+            return 3;
+        }
+
+        if (reader.ValueTextEquals("listInterface"u8))
+        {
+            return 4;
+        }
+
+        if (reader.ValueTextEquals("collection"u8))
+        {
+            return 5;
+        }
+
+        if (reader.ValueTextEquals("readOnlyCollection"u8))
+        {
+            return 6;
+        }
+
+        if (reader.ValueTextEquals("immutableArray"u8))
+        {
+            return 7;
+        }
+
+        if (reader.ValueTextEquals("immutableList"u8))
+        {
+            return 8;
+        }
+
+        if (reader.ValueTextEquals("jagged"u8))
+        {
+            return 9;
+        }
+
+        if (reader.ValueTextEquals("nested"u8))
+        {
+            return 10;
+        }
+
+        return -1;
     }
 
     private static void JsonWriteArrayOfInt32(global::System.Text.Json.Utf8JsonWriter writer, int[] value)

@@ -252,69 +252,62 @@ file static class __MoneyV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("default"u8))
+                field = JsonFieldIndexOfMoney(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "default");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "default");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 29, 10);
-                }
-                else if (reader.ValueTextEquals("price"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "price");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 29, 10);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "price");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 10, 2);
-                }
-                else if (reader.ValueTextEquals("whole"u8))
-                {
-                    field = 2;
-                    if (seen2)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "whole");
-                    }
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 10, 2);
+                        break;
+                    case 2:
+                        if (seen2)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "whole");
+                        }
 
-                    seen2 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f2 = global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 38, 0);
-                }
-                else if (reader.ValueTextEquals("rate"u8))
-                {
-                    field = 3;
-                    if (seen3)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "rate");
-                    }
+                        seen2 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f2 = global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 38, 0);
+                        break;
+                    case 3:
+                        if (seen3)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "rate");
+                        }
 
-                    seen3 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(decimal?) : global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 5, 3);
-                }
-                else if (reader.ValueTextEquals("amounts"u8))
-                {
-                    field = 4;
-                    if (seen4)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "amounts");
-                    }
+                        seen3 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(decimal?) : global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 5, 3);
+                        break;
+                    case 4:
+                        if (seen4)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "amounts");
+                        }
 
-                    seen4 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f4 = JsonReadListOfDecimal(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen4 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f4 = JsonReadListOfDecimal(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -351,6 +344,78 @@ file static class __MoneyV1Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfMoney(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "rate"u8))
+                    {
+                        return 3;
+                    }
+
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "price"u8))
+                    {
+                        return 1;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "whole"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "default"u8))
+                    {
+                        return 0;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "amounts"u8))
+                    {
+                        return 4;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("default"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("price"u8))
+        {
+            return 1;
+        }
+
+        if (reader.ValueTextEquals("whole"u8))
+        {
+            return 2;
+        }
+
+        if (reader.ValueTextEquals("rate"u8))
+        {
+            return 3;
+        }
+
+        if (reader.ValueTextEquals("amounts"u8))
+        {
+            return 4;
+        }
+
+        return -1;
     }
 
     private static void JsonWriteListOfDecimal(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<decimal> value)

@@ -488,141 +488,122 @@ file static class __CustomerV3Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("name"u8))
+                field = JsonFieldIndexOfClient(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "name");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "name");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("email"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "email");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "email");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Contracts.Json.JsonFields.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("visits"u8))
-                {
-                    field = 2;
-                    if (seen2)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "visits");
-                    }
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Contracts.Json.JsonFields.ReadString(ref reader);
+                        break;
+                    case 2:
+                        if (seen2)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "visits");
+                        }
 
-                    seen2 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f2 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("color"u8))
-                {
-                    field = 3;
-                    if (seen3)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "color");
-                    }
+                        seen2 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f2 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                        break;
+                    case 3:
+                        if (seen3)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "color");
+                        }
 
-                    seen3 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f3 = JsonReadColor(ref reader);
-                }
-                else if (reader.ValueTextEquals("credit"u8))
-                {
-                    field = 4;
-                    if (seen4)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "credit");
-                    }
+                        seen3 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f3 = JsonReadColor(ref reader);
+                        break;
+                    case 4:
+                        if (seen4)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "credit");
+                        }
 
-                    seen4 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f4 = global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 6, 2);
-                }
-                else if (reader.ValueTextEquals("tags"u8))
-                {
-                    field = 5;
-                    if (seen5)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "tags");
-                    }
+                        seen4 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f4 = global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 6, 2);
+                        break;
+                    case 5:
+                        if (seen5)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "tags");
+                        }
 
-                    seen5 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f5 = JsonReadArrayInterfaceOfString(ref reader);
-                }
-                else if (reader.ValueTextEquals("weights"u8))
-                {
-                    field = 6;
-                    if (seen6)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "weights");
-                    }
+                        seen5 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f5 = JsonReadArrayInterfaceOfString(ref reader);
+                        break;
+                    case 6:
+                        if (seen6)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "weights");
+                        }
 
-                    seen6 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f6 = JsonReadDictionaryOfInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("since"u8))
-                {
-                    field = 7;
-                    if (seen7)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "since");
-                    }
+                        seen6 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f6 = JsonReadDictionaryOfInt32(ref reader);
+                        break;
+                    case 7:
+                        if (seen7)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "since");
+                        }
 
-                    seen7 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f7 = global::Contracts.Json.JsonFields.ReadTimestampMillisOffset(ref reader);
-                }
-                else if (reader.ValueTextEquals("ratio"u8))
-                {
-                    field = 8;
-                    if (seen8)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "ratio");
-                    }
+                        seen7 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f7 = global::Contracts.Json.JsonFields.ReadTimestampMillisOffset(ref reader);
+                        break;
+                    case 8:
+                        if (seen8)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "ratio");
+                        }
 
-                    seen8 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f8 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
-                }
-                else if (reader.ValueTextEquals("note"u8))
-                {
-                    field = 9;
-                    if (seen9)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "note");
-                    }
+                        seen8 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f8 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
+                        break;
+                    case 9:
+                        if (seen9)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "note");
+                        }
 
-                    seen9 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f9 = global::Contracts.Json.JsonFields.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("history"u8))
-                {
-                    field = 10;
-                    if (seen10)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "history");
-                    }
+                        seen9 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f9 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                        break;
+                    case 10:
+                        if (seen10)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "history");
+                        }
 
-                    seen10 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f10 = JsonReadListOfString(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen10 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f10 = JsonReadListOfString(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -689,6 +670,140 @@ file static class __CustomerV3Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfClient(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                    {
+                        return 0;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
+                    {
+                        return 5;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "note"u8))
+                    {
+                        return 9;
+                    }
+
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "email"u8))
+                    {
+                        return 1;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "color"u8))
+                    {
+                        return 3;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "since"u8))
+                    {
+                        return 7;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ratio"u8))
+                    {
+                        return 8;
+                    }
+
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "visits"u8))
+                    {
+                        return 2;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "credit"u8))
+                    {
+                        return 4;
+                    }
+
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "weights"u8))
+                    {
+                        return 6;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "history"u8))
+                    {
+                        return 10;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("name"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("email"u8))
+        {
+            return 1;
+        }
+
+        if (reader.ValueTextEquals("visits"u8))
+        {
+            return 2;
+        }
+
+        if (reader.ValueTextEquals("color"u8))
+        {
+            return 3;
+        }
+
+        if (reader.ValueTextEquals("credit"u8))
+        {
+            return 4;
+        }
+
+        if (reader.ValueTextEquals("tags"u8))
+        {
+            return 5;
+        }
+
+        if (reader.ValueTextEquals("weights"u8))
+        {
+            return 6;
+        }
+
+        if (reader.ValueTextEquals("since"u8))
+        {
+            return 7;
+        }
+
+        if (reader.ValueTextEquals("ratio"u8))
+        {
+            return 8;
+        }
+
+        if (reader.ValueTextEquals("note"u8))
+        {
+            return 9;
+        }
+
+        if (reader.ValueTextEquals("history"u8))
+        {
+            return 10;
+        }
+
+        return -1;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonSymbolsOfColor = new global::System.Text.Json.JsonEncodedText[]

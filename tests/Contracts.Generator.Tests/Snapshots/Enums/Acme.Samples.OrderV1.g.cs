@@ -289,57 +289,52 @@ file static class __OrderV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("status"u8))
+                field = JsonFieldIndexOfOrder(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "status");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "status");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = JsonReadOrderState(ref reader);
-                }
-                else if (reader.ValueTextEquals("previous"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "previous");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = JsonReadOrderState(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "previous");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Acme.Samples.Status?) : JsonReadOrderState(ref reader);
-                }
-                else if (reader.ValueTextEquals("priorities"u8))
-                {
-                    field = 2;
-                    if (seen2)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "priorities");
-                    }
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Acme.Samples.Status?) : JsonReadOrderState(ref reader);
+                        break;
+                    case 2:
+                        if (seen2)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "priorities");
+                        }
 
-                    seen2 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f2 = JsonReadListOfPriority(ref reader);
-                }
-                else if (reader.ValueTextEquals("priority"u8))
-                {
-                    field = 3;
-                    if (seen3)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "priority");
-                    }
+                        seen2 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f2 = JsonReadListOfPriority(ref reader);
+                        break;
+                    case 3:
+                        if (seen3)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "priority");
+                        }
 
-                    seen3 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f3 = JsonReadPriority(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen3 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f3 = JsonReadPriority(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -371,6 +366,68 @@ file static class __OrderV1Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfOrder(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "previous"u8))
+                    {
+                        return 1;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "priority"u8))
+                    {
+                        return 3;
+                    }
+
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "priorities"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("status"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("previous"u8))
+        {
+            return 1;
+        }
+
+        if (reader.ValueTextEquals("priorities"u8))
+        {
+            return 2;
+        }
+
+        if (reader.ValueTextEquals("priority"u8))
+        {
+            return 3;
+        }
+
+        return -1;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonSymbolsOfOrderState = new global::System.Text.Json.JsonEncodedText[]

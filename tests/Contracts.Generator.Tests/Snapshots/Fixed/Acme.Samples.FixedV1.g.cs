@@ -160,45 +160,42 @@ file static class __FixedV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("hash"u8))
+                field = JsonFieldIndexOfFixed(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "hash");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "hash");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = global::Contracts.Json.JsonFields.ReadFixed(ref reader, 16);
-                }
-                else if (reader.ValueTextEquals("header"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "header");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = global::Contracts.Json.JsonFields.ReadFixed(ref reader, 16);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "header");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = new global::System.ReadOnlyMemory<byte>(global::Contracts.Json.JsonFields.ReadFixed(ref reader, 4));
-                }
-                else if (reader.ValueTextEquals("optional"u8))
-                {
-                    field = 2;
-                    if (seen2)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "optional");
-                    }
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = new global::System.ReadOnlyMemory<byte>(global::Contracts.Json.JsonFields.ReadFixed(ref reader, 4));
+                        break;
+                    case 2:
+                        if (seen2)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "optional");
+                        }
 
-                    seen2 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(byte[]?) : global::Contracts.Json.JsonFields.ReadFixed(ref reader, 2);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen2 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(byte[]?) : global::Contracts.Json.JsonFields.ReadFixed(ref reader, 2);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -225,5 +222,57 @@ file static class __FixedV1Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfFixed(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "hash"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "header"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "optional"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("hash"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("header"u8))
+        {
+            return 1;
+        }
+
+        if (reader.ValueTextEquals("optional"u8))
+        {
+            return 2;
+        }
+
+        return -1;
     }
 }

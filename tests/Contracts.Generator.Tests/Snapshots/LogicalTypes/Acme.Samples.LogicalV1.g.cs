@@ -193,105 +193,92 @@ file static class __LogicalV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("id"u8))
+                field = JsonFieldIndexOfLogical(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "id");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "id");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = global::Contracts.Json.JsonFields.ReadUuid(ref reader);
-                }
-                else if (reader.ValueTextEquals("at"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "at");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = global::Contracts.Json.JsonFields.ReadUuid(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "at");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = global::Contracts.Json.JsonFields.ReadTimestampMillisOffset(ref reader);
-                }
-                else if (reader.ValueTextEquals("when"u8))
-                {
-                    field = 2;
-                    if (seen2)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "when");
-                    }
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = global::Contracts.Json.JsonFields.ReadTimestampMillisOffset(ref reader);
+                        break;
+                    case 2:
+                        if (seen2)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "when");
+                        }
 
-                    seen2 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f2 = global::Contracts.Json.JsonFields.ReadTimestampMillis(ref reader);
-                }
-                else if (reader.ValueTextEquals("born"u8))
-                {
-                    field = 3;
-                    if (seen3)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "born");
-                    }
+                        seen2 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f2 = global::Contracts.Json.JsonFields.ReadTimestampMillis(ref reader);
+                        break;
+                    case 3:
+                        if (seen3)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "born");
+                        }
 
-                    seen3 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f3 = global::Contracts.Json.JsonFields.ReadDate(ref reader);
-                }
-                else if (reader.ValueTextEquals("alarm"u8))
-                {
-                    field = 4;
-                    if (seen4)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "alarm");
-                    }
+                        seen3 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f3 = global::Contracts.Json.JsonFields.ReadDate(ref reader);
+                        break;
+                    case 4:
+                        if (seen4)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "alarm");
+                        }
 
-                    seen4 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f4 = global::Contracts.Json.JsonFields.ReadTimeMicros(ref reader);
-                }
-                else if (reader.ValueTextEquals("atMicros"u8))
-                {
-                    field = 5;
-                    if (seen5)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "atMicros");
-                    }
+                        seen4 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f4 = global::Contracts.Json.JsonFields.ReadTimeMicros(ref reader);
+                        break;
+                    case 5:
+                        if (seen5)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "atMicros");
+                        }
 
-                    seen5 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f5 = global::Contracts.Json.JsonFields.ReadTimestampMicrosOffset(ref reader);
-                }
-                else if (reader.ValueTextEquals("localMillis"u8))
-                {
-                    field = 6;
-                    if (seen6)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "localMillis");
-                    }
+                        seen5 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f5 = global::Contracts.Json.JsonFields.ReadTimestampMicrosOffset(ref reader);
+                        break;
+                    case 6:
+                        if (seen6)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "localMillis");
+                        }
 
-                    seen6 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f6 = global::Contracts.Json.JsonFields.ReadLocalTimestampMillis(ref reader);
-                }
-                else if (reader.ValueTextEquals("localMicros"u8))
-                {
-                    field = 7;
-                    if (seen7)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "localMicros");
-                    }
+                        seen6 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f6 = global::Contracts.Json.JsonFields.ReadLocalTimestampMillis(ref reader);
+                        break;
+                    case 7:
+                        if (seen7)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "localMicros");
+                        }
 
-                    seen7 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f7 = global::Contracts.Json.JsonFields.ReadLocalTimestampMicros(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen7 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f7 = global::Contracts.Json.JsonFields.ReadLocalTimestampMicros(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -343,5 +330,111 @@ file static class __LogicalV1Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfLogical(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "at"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "when"u8))
+                    {
+                        return 2;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "born"u8))
+                    {
+                        return 3;
+                    }
+
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "alarm"u8))
+                    {
+                        return 4;
+                    }
+
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "atMicros"u8))
+                    {
+                        return 5;
+                    }
+
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "localMillis"u8))
+                    {
+                        return 6;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "localMicros"u8))
+                    {
+                        return 7;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("id"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("at"u8))
+        {
+            return 1;
+        }
+
+        if (reader.ValueTextEquals("when"u8))
+        {
+            return 2;
+        }
+
+        if (reader.ValueTextEquals("born"u8))
+        {
+            return 3;
+        }
+
+        if (reader.ValueTextEquals("alarm"u8))
+        {
+            return 4;
+        }
+
+        if (reader.ValueTextEquals("atMicros"u8))
+        {
+            return 5;
+        }
+
+        if (reader.ValueTextEquals("localMillis"u8))
+        {
+            return 6;
+        }
+
+        if (reader.ValueTextEquals("localMicros"u8))
+        {
+            return 7;
+        }
+
+        return -1;
     }
 }

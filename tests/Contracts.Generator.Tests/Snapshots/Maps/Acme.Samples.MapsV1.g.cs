@@ -702,81 +702,72 @@ file static class __MapsV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("counts"u8))
+                field = JsonFieldIndexOfMaps(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "counts");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "counts");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = JsonReadDictionaryOfInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("labels"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "labels");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = JsonReadDictionaryOfInt32(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "labels");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = JsonReadDictionaryInterfaceOfString(ref reader);
-                }
-                else if (reader.ValueTextEquals("scores"u8))
-                {
-                    field = 2;
-                    if (seen2)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "scores");
-                    }
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = JsonReadDictionaryInterfaceOfString(ref reader);
+                        break;
+                    case 2:
+                        if (seen2)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "scores");
+                        }
 
-                    seen2 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f2 = JsonReadDictionaryInterfaceOfScore(ref reader);
-                }
-                else if (reader.ValueTextEquals("totals"u8))
-                {
-                    field = 3;
-                    if (seen3)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "totals");
-                    }
+                        seen2 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f2 = JsonReadDictionaryInterfaceOfScore(ref reader);
+                        break;
+                    case 3:
+                        if (seen3)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "totals");
+                        }
 
-                    seen3 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f3 = JsonReadImmutableDictionaryOfInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("groups"u8))
-                {
-                    field = 4;
-                    if (seen4)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "groups");
-                    }
+                        seen3 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f3 = JsonReadImmutableDictionaryOfInt64(ref reader);
+                        break;
+                    case 4:
+                        if (seen4)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "groups");
+                        }
 
-                    seen4 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f4 = JsonReadDictionaryOfListOfInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("optional"u8))
-                {
-                    field = 5;
-                    if (seen5)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "optional");
-                    }
+                        seen4 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f4 = JsonReadDictionaryOfListOfInt32(ref reader);
+                        break;
+                    case 5:
+                        if (seen5)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "optional");
+                        }
 
-                    seen5 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f5 = JsonReadDictionaryOfNullableString(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen5 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f5 = JsonReadDictionaryOfNullableString(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -818,6 +809,86 @@ file static class __MapsV1Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfMaps(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "counts"u8))
+                    {
+                        return 0;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "labels"u8))
+                    {
+                        return 1;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "scores"u8))
+                    {
+                        return 2;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "totals"u8))
+                    {
+                        return 3;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "groups"u8))
+                    {
+                        return 4;
+                    }
+
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "optional"u8))
+                    {
+                        return 5;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("counts"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("labels"u8))
+        {
+            return 1;
+        }
+
+        if (reader.ValueTextEquals("scores"u8))
+        {
+            return 2;
+        }
+
+        if (reader.ValueTextEquals("totals"u8))
+        {
+            return 3;
+        }
+
+        if (reader.ValueTextEquals("groups"u8))
+        {
+            return 4;
+        }
+
+        if (reader.ValueTextEquals("optional"u8))
+        {
+            return 5;
+        }
+
+        return -1;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfScore = new global::System.Text.Json.JsonEncodedText[]
@@ -862,33 +933,32 @@ file static class __MapsV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("name"u8))
+                field = JsonFieldIndexOfScore(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "name");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "name");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("points"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "points");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "points");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -910,6 +980,46 @@ file static class __MapsV1Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfScore(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "points"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("name"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("points"u8))
+        {
+            return 1;
+        }
+
+        return -1;
     }
 
     private static void JsonWriteDictionaryOfInt32(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, int> value)

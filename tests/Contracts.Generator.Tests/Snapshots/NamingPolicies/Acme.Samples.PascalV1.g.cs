@@ -173,33 +173,32 @@ file static class __PascalV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("HTTPServer"u8))
+                field = JsonFieldIndexOfInner(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "HTTPServer");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "HTTPServer");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("Address2"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "Address2");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "Address2");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -221,6 +220,46 @@ file static class __PascalV1Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfInner(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "Address2"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "HTTPServer"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("HTTPServer"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("Address2"u8))
+        {
+            return 1;
+        }
+
+        return -1;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfPascal = new global::System.Text.Json.JsonEncodedText[]
@@ -265,33 +304,32 @@ file static class __PascalV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("FirstName"u8))
+                field = JsonFieldIndexOfPascal(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "FirstName");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "FirstName");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("InnerValue"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "InnerValue");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "InnerValue");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = JsonReadInner(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = JsonReadInner(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -313,5 +351,45 @@ file static class __PascalV1Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfPascal(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "FirstName"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "InnerValue"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("FirstName"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("InnerValue"u8))
+        {
+            return 1;
+        }
+
+        return -1;
     }
 }

@@ -177,33 +177,32 @@ file static class __SnakeV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("http_server"u8))
+                field = JsonFieldIndexOfInner(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "http_server");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "http_server");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("address2"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "address2");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "address2");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -225,6 +224,46 @@ file static class __SnakeV1Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfInner(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "address2"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "http_server"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("http_server"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("address2"u8))
+        {
+            return 1;
+        }
+
+        return -1;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfSnake = new global::System.Text.Json.JsonEncodedText[]
@@ -275,45 +314,42 @@ file static class __SnakeV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("first_name"u8))
+                field = JsonFieldIndexOfSnake(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "first_name");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "first_name");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("inner_value"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "inner_value");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "inner_value");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = JsonReadInner(ref reader);
-                }
-                else if (reader.ValueTextEquals("Exact"u8))
-                {
-                    field = 2;
-                    if (seen2)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "Exact");
-                    }
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = JsonReadInner(ref reader);
+                        break;
+                    case 2:
+                        if (seen2)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "Exact");
+                        }
 
-                    seen2 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f2 = global::Contracts.Json.JsonFields.ReadString(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen2 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f2 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -340,5 +376,57 @@ file static class __SnakeV1Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfSnake(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "Exact"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "first_name"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "inner_value"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("first_name"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("inner_value"u8))
+        {
+            return 1;
+        }
+
+        if (reader.ValueTextEquals("Exact"u8))
+        {
+            return 2;
+        }
+
+        return -1;
     }
 }

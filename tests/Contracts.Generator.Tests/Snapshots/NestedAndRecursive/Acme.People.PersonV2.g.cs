@@ -479,33 +479,32 @@ file static class __PersonV2Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("lat"u8))
+                field = JsonFieldIndexOfPoint(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "lat");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "lat");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
-                }
-                else if (reader.ValueTextEquals("lon"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "lon");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "lon");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -527,6 +526,44 @@ file static class __PersonV2Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfPoint(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "lat"u8))
+                    {
+                        return 0;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "lon"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("lat"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("lon"u8))
+        {
+            return 1;
+        }
+
+        return -1;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfAddress = new global::System.Text.Json.JsonEncodedText[]
@@ -590,45 +627,42 @@ file static class __PersonV2Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("street"u8))
+                field = JsonFieldIndexOfAddress(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "street");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "street");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("city"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "city");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "city");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = global::Contracts.Json.JsonFields.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("previous"u8))
-                {
-                    field = 2;
-                    if (seen2)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "previous");
-                    }
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                        break;
+                    case 2:
+                        if (seen2)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "previous");
+                        }
 
-                    seen2 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Acme.People.Address?) : JsonReadAddress(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen2 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Acme.People.Address?) : JsonReadAddress(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -655,6 +689,58 @@ file static class __PersonV2Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfAddress(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "city"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "street"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "previous"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("street"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("city"u8))
+        {
+            return 1;
+        }
+
+        if (reader.ValueTextEquals("previous"u8))
+        {
+            return 2;
+        }
+
+        return -1;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfNode = new global::System.Text.Json.JsonEncodedText[]
@@ -718,45 +804,42 @@ file static class __PersonV2Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("name"u8))
+                field = JsonFieldIndexOfNode(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "name");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "name");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("next"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "next");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "next");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Acme.People.Node?) : JsonReadNode(ref reader);
-                }
-                else if (reader.ValueTextEquals("children"u8))
-                {
-                    field = 2;
-                    if (seen2)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "children");
-                    }
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Acme.People.Node?) : JsonReadNode(ref reader);
+                        break;
+                    case 2:
+                        if (seen2)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "children");
+                        }
 
-                    seen2 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f2 = JsonReadListOfNode(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen2 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f2 = JsonReadListOfNode(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -783,6 +866,56 @@ file static class __PersonV2Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfNode(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                    {
+                        return 0;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "next"u8))
+                    {
+                        return 1;
+                    }
+
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "children"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("name"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("next"u8))
+        {
+            return 1;
+        }
+
+        if (reader.ValueTextEquals("children"u8))
+        {
+            return 2;
+        }
+
+        return -1;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfPerson = new global::System.Text.Json.JsonEncodedText[]
@@ -853,69 +986,62 @@ file static class __PersonV2Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("id"u8))
+                field = JsonFieldIndexOfPerson(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "id");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "id");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("home"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "home");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "home");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = JsonReadAddress(ref reader);
-                }
-                else if (reader.ValueTextEquals("others"u8))
-                {
-                    field = 2;
-                    if (seen2)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "others");
-                    }
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = JsonReadAddress(ref reader);
+                        break;
+                    case 2:
+                        if (seen2)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "others");
+                        }
 
-                    seen2 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f2 = JsonReadArrayInterfaceOfAddress(ref reader);
-                }
-                else if (reader.ValueTextEquals("tree"u8))
-                {
-                    field = 3;
-                    if (seen3)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "tree");
-                    }
+                        seen2 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f2 = JsonReadArrayInterfaceOfAddress(ref reader);
+                        break;
+                    case 3:
+                        if (seen3)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "tree");
+                        }
 
-                    seen3 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Acme.People.Node?) : JsonReadNode(ref reader);
-                }
-                else if (reader.ValueTextEquals("location"u8))
-                {
-                    field = 4;
-                    if (seen4)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "location");
-                    }
+                        seen3 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Acme.People.Node?) : JsonReadNode(ref reader);
+                        break;
+                    case 4:
+                        if (seen4)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "location");
+                        }
 
-                    seen4 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f4 = JsonReadPoint(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen4 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f4 = JsonReadPoint(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -952,6 +1078,80 @@ file static class __PersonV2Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfPerson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "home"u8))
+                    {
+                        return 1;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tree"u8))
+                    {
+                        return 3;
+                    }
+
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "others"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "location"u8))
+                    {
+                        return 4;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("id"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("home"u8))
+        {
+            return 1;
+        }
+
+        if (reader.ValueTextEquals("others"u8))
+        {
+            return 2;
+        }
+
+        if (reader.ValueTextEquals("tree"u8))
+        {
+            return 3;
+        }
+
+        if (reader.ValueTextEquals("location"u8))
+        {
+            return 4;
+        }
+
+        return -1;
     }
 
     private static void JsonWriteListOfNode(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<global::Acme.People.Node> value)

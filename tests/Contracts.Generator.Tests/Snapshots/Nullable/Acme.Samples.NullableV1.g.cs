@@ -340,21 +340,22 @@ file static class __NullableV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("street"u8))
+                field = JsonFieldIndexOfAddress(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "street");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "street");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -371,6 +372,34 @@ file static class __NullableV1Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfAddress(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "street"u8))
+                    {
+                        return 0;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("street"u8))
+        {
+            return 0;
+        }
+
+        return -1;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfNullable = new global::System.Text.Json.JsonEncodedText[]
@@ -515,105 +544,92 @@ file static class __NullableV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("text"u8))
+                field = JsonFieldIndexOfNullable(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "text");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "text");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Contracts.Json.JsonFields.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("count"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "count");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Contracts.Json.JsonFields.ReadString(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "count");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Contracts.Json.JsonFields.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("id"u8))
-                {
-                    field = 2;
-                    if (seen2)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "id");
-                    }
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                        break;
+                    case 2:
+                        if (seen2)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "id");
+                        }
 
-                    seen2 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::Contracts.Json.JsonFields.ReadUuid(ref reader);
-                }
-                else if (reader.ValueTextEquals("born"u8))
-                {
-                    field = 3;
-                    if (seen3)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "born");
-                    }
+                        seen2 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::Contracts.Json.JsonFields.ReadUuid(ref reader);
+                        break;
+                    case 3:
+                        if (seen3)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "born");
+                        }
 
-                    seen3 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Contracts.Json.JsonFields.ReadDate(ref reader);
-                }
-                else if (reader.ValueTextEquals("home"u8))
-                {
-                    field = 4;
-                    if (seen4)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "home");
-                    }
+                        seen3 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Contracts.Json.JsonFields.ReadDate(ref reader);
+                        break;
+                    case 4:
+                        if (seen4)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "home");
+                        }
 
-                    seen4 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Acme.Samples.Address?) : JsonReadAddress(ref reader);
-                }
-                else if (reader.ValueTextEquals("tags"u8))
-                {
-                    field = 5;
-                    if (seen5)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "tags");
-                    }
+                        seen4 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Acme.Samples.Address?) : JsonReadAddress(ref reader);
+                        break;
+                    case 5:
+                        if (seen5)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "tags");
+                        }
 
-                    seen5 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.List<string?>?) : JsonReadListOfNullableString(ref reader);
-                }
-                else if (reader.ValueTextEquals("price"u8))
-                {
-                    field = 6;
-                    if (seen6)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "price");
-                    }
+                        seen5 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.List<string?>?) : JsonReadListOfNullableString(ref reader);
+                        break;
+                    case 6:
+                        if (seen6)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "price");
+                        }
 
-                    seen6 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(decimal?) : global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 29, 10);
-                }
-                else if (reader.ValueTextEquals("blob"u8))
-                {
-                    field = 7;
-                    if (seen7)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "blob");
-                    }
+                        seen6 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f6 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(decimal?) : global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 29, 10);
+                        break;
+                    case 7:
+                        if (seen7)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "blob");
+                        }
 
-                    seen7 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(byte[]?) : global::Contracts.Json.JsonFields.ReadBytes(ref reader);
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen7 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f7 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(byte[]?) : global::Contracts.Json.JsonFields.ReadBytes(ref reader);
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -665,6 +681,108 @@ file static class __NullableV1Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfNullable(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        return 2;
+                    }
+
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "text"u8))
+                    {
+                        return 0;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "born"u8))
+                    {
+                        return 3;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "home"u8))
+                    {
+                        return 4;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
+                    {
+                        return 5;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "blob"u8))
+                    {
+                        return 7;
+                    }
+
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "count"u8))
+                    {
+                        return 1;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "price"u8))
+                    {
+                        return 6;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("text"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("count"u8))
+        {
+            return 1;
+        }
+
+        if (reader.ValueTextEquals("id"u8))
+        {
+            return 2;
+        }
+
+        if (reader.ValueTextEquals("born"u8))
+        {
+            return 3;
+        }
+
+        if (reader.ValueTextEquals("home"u8))
+        {
+            return 4;
+        }
+
+        if (reader.ValueTextEquals("tags"u8))
+        {
+            return 5;
+        }
+
+        if (reader.ValueTextEquals("price"u8))
+        {
+            return 6;
+        }
+
+        if (reader.ValueTextEquals("blob"u8))
+        {
+            return 7;
+        }
+
+        return -1;
     }
 
     private static void JsonWriteListOfNullableString(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<string?> value)

@@ -193,105 +193,92 @@ file static class __ScalarsV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals("flag"u8))
+                field = JsonFieldIndexOfScalars(ref reader);
+                switch (field)
                 {
-                    field = 0;
-                    if (seen0)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "flag");
-                    }
+                    case 0:
+                        if (seen0)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "flag");
+                        }
 
-                    seen0 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f0 = global::Contracts.Json.JsonFields.ReadBoolean(ref reader);
-                }
-                else if (reader.ValueTextEquals("count"u8))
-                {
-                    field = 1;
-                    if (seen1)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "count");
-                    }
+                        seen0 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f0 = global::Contracts.Json.JsonFields.ReadBoolean(ref reader);
+                        break;
+                    case 1:
+                        if (seen1)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "count");
+                        }
 
-                    seen1 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f1 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("total"u8))
-                {
-                    field = 2;
-                    if (seen2)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "total");
-                    }
+                        seen1 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f1 = global::Contracts.Json.JsonFields.ReadInt32(ref reader);
+                        break;
+                    case 2:
+                        if (seen2)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "total");
+                        }
 
-                    seen2 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f2 = global::Contracts.Json.JsonFields.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("ratio"u8))
-                {
-                    field = 3;
-                    if (seen3)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "ratio");
-                    }
+                        seen2 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f2 = global::Contracts.Json.JsonFields.ReadInt64(ref reader);
+                        break;
+                    case 3:
+                        if (seen3)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "ratio");
+                        }
 
-                    seen3 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f3 = global::Contracts.Json.JsonFields.ReadSingle(ref reader);
-                }
-                else if (reader.ValueTextEquals("score"u8))
-                {
-                    field = 4;
-                    if (seen4)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "score");
-                    }
+                        seen3 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f3 = global::Contracts.Json.JsonFields.ReadSingle(ref reader);
+                        break;
+                    case 4:
+                        if (seen4)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "score");
+                        }
 
-                    seen4 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f4 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    field = 5;
-                    if (seen5)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "name");
-                    }
+                        seen4 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f4 = global::Contracts.Json.JsonFields.ReadDouble(ref reader);
+                        break;
+                    case 5:
+                        if (seen5)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "name");
+                        }
 
-                    seen5 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f5 = global::Contracts.Json.JsonFields.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("blob"u8))
-                {
-                    field = 6;
-                    if (seen6)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "blob");
-                    }
+                        seen5 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f5 = global::Contracts.Json.JsonFields.ReadString(ref reader);
+                        break;
+                    case 6:
+                        if (seen6)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "blob");
+                        }
 
-                    seen6 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f6 = global::Contracts.Json.JsonFields.ReadBytes(ref reader);
-                }
-                else if (reader.ValueTextEquals("memory"u8))
-                {
-                    field = 7;
-                    if (seen7)
-                    {
-                        throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "memory");
-                    }
+                        seen6 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f6 = global::Contracts.Json.JsonFields.ReadBytes(ref reader);
+                        break;
+                    case 7:
+                        if (seen7)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "memory");
+                        }
 
-                    seen7 = true;
-                    global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                    f7 = new global::System.ReadOnlyMemory<byte>(global::Contracts.Json.JsonFields.ReadBytes(ref reader));
-                }
-                else
-                {
-                    global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        seen7 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f7 = new global::System.ReadOnlyMemory<byte>(global::Contracts.Json.JsonFields.ReadBytes(ref reader));
+                        break;
+                    default:
+                        global::Contracts.Json.JsonFields.SkipValue(ref reader);
+                        break;
                 }
 
                 field = -1;
@@ -343,5 +330,107 @@ file static class __ScalarsV1Codec
         {
             throw;
         }
+    }
+
+    private static int JsonFieldIndexOfScalars(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "flag"u8))
+                    {
+                        return 0;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                    {
+                        return 5;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "blob"u8))
+                    {
+                        return 6;
+                    }
+
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "count"u8))
+                    {
+                        return 1;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "total"u8))
+                    {
+                        return 2;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ratio"u8))
+                    {
+                        return 3;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "score"u8))
+                    {
+                        return 4;
+                    }
+
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "memory"u8))
+                    {
+                        return 7;
+                    }
+
+                    break;
+            }
+
+            return -1;
+        }
+
+        // Escaped or segmented names are rare: let the reader unescape and compare.
+        if (reader.ValueTextEquals("flag"u8))
+        {
+            return 0;
+        }
+
+        if (reader.ValueTextEquals("count"u8))
+        {
+            return 1;
+        }
+
+        if (reader.ValueTextEquals("total"u8))
+        {
+            return 2;
+        }
+
+        if (reader.ValueTextEquals("ratio"u8))
+        {
+            return 3;
+        }
+
+        if (reader.ValueTextEquals("score"u8))
+        {
+            return 4;
+        }
+
+        if (reader.ValueTextEquals("name"u8))
+        {
+            return 5;
+        }
+
+        if (reader.ValueTextEquals("blob"u8))
+        {
+            return 6;
+        }
+
+        if (reader.ValueTextEquals("memory"u8))
+        {
+            return 7;
+        }
+
+        return -1;
     }
 }
