@@ -55,6 +55,12 @@ internal sealed partial class ContractParser
             return Checked(node, location);
         }
 
+        if (parameter is not null)
+        {
+            // A constructor-set member's property initializer runs on the constructor's value (`= Name.Trim()`): not a default.
+            return (null, null);
+        }
+
         var initializer = member.Symbol.DeclaringSyntaxReferences
             .Select(r => r.GetSyntax(_cancellationToken) switch
             {

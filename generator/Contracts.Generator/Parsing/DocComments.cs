@@ -106,7 +106,10 @@ internal static class DocComments
                     }
 
                     break;
-                case SyntaxKind.MultiLineDocumentationCommentTrivia:
+                case SyntaxKind.MultiLineCommentTrivia when !trivia.ToString().StartsWith("/**", System.StringComparison.Ordinal) || trivia.ToString() == "/**/":
+                    lines.Clear();
+                    break;
+                case SyntaxKind.MultiLineDocumentationCommentTrivia or SyntaxKind.MultiLineCommentTrivia:
                     var block = trivia.ToFullString();
                     block = block.Substring(3, System.Math.Max(0, block.Length - 5));
                     foreach (var line in block.Split('\n'))

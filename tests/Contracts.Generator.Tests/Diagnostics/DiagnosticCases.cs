@@ -74,6 +74,13 @@ internal static class DiagnosticCases
             [Message("order", 1)]
             public partial record OrderV1(Line First, Line Second);
             """,
+        ["CTR0005 reported once for a type two contracts share"] = """
+            using Contracts;
+            [Message("order", 1)]
+            public partial record OrderV1(Line First);
+            [Message("invoice", 1)]
+            public partial record InvoiceV1(Line Only);
+            """,
         ["CTR0006 CTR0007 key members"] = """
             using System.Collections.Generic;
             using Contracts;
@@ -208,6 +215,9 @@ internal static class DiagnosticCases
     public static readonly Dictionary<string, string> ExtraFiles = new()
     {
         ["CTR0005 in a nested record of another file"] = """
+            public record Line(string Sku, char Grade);
+            """,
+        ["CTR0005 reported once for a type two contracts share"] = """
             public record Line(string Sku, char Grade);
             """,
     };

@@ -165,6 +165,12 @@ public sealed class DiagnosticTests
             CTR0005 Source1.cs(1,37)-(1,42): Member 'Grade' of 'Line' has type 'char', which cannot be mapped to Avro: Avro has no character type; use string
             """,
         ],
+        ["CTR0005 reported once for a type two contracts share"] =
+        [
+            """
+            CTR0005 Source1.cs(1,37)-(1,42): Member 'Grade' of 'Line' has type 'char', which cannot be mapped to Avro: Avro has no character type; use string
+            """,
+        ],
         ["CTR0006 CTR0007 key members"] =
         [
             """

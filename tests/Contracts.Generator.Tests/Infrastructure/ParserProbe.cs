@@ -12,13 +12,16 @@ namespace Contracts.Generator.Tests.Infrastructure;
 /// <summary>Runs only the parser (through the same ForAttributeWithMetadataName input the generator uses) and returns its results.</summary>
 internal static class ParserProbe
 {
-    public static IReadOnlyList<ContractParseResult> ParseAll(params string[] sources)
+    public static IReadOnlyList<ContractParseResult> ParseAll(params string[] sources) => ParseAll(TestCompilation.ParseOptions, sources);
+
+    public static IReadOnlyList<ContractParseResult> ParseAll(CSharpParseOptions parseOptions, params string[] sources)
     {
-        var compilation = TestCompilation.Create(sources);
+        var compilation = TestCompilation.Create(sources).RemoveAllSyntaxTrees()
+            .AddSyntaxTrees(sources.Select((source, index) => CSharpSyntaxTree.ParseText(source, parseOptions, path: "Source" + index + ".cs")));
         var compileErrors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(compileErrors.Count == 0, "The test source does not compile:\n" + string.Join("\n", compileErrors));
         var generator = new Probe();
-        CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: TestCompilation.ParseOptions).RunGenerators(compilation);
+        CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: parseOptions).RunGenerators(compilation);
         return generator.Results;
     }
 

@@ -1,16 +1,20 @@
 using System.Linq;
 using Contracts.Generator.Model;
 using Contracts.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace Contracts.Generator.Tests.Parsing;
 
 public sealed class ParserDocsAndDefaultsTests
 {
-    [Fact]
-    public void Doc_comments_become_avro_docs_even_without_a_documentation_file()
+    [Theory]
+    [InlineData(DocumentationMode.None)]
+    [InlineData(DocumentationMode.Parse)]
+    [InlineData(DocumentationMode.Diagnose)]
+    public void Doc_comments_become_avro_docs_in_every_documentation_mode(DocumentationMode mode)
     {
-        var model = ParserProbe.ParseOne("""
+        var results = ParserProbe.ParseAll(TestCompilation.ParseOptions.WithDocumentationMode(mode), """
             using Contracts;
             namespace Acme;
             /// <summary>
@@ -32,7 +36,9 @@ public sealed class ParserDocsAndDefaultsTests
             public static class Directory { }
             """);
 
-        var root = model.Root();
+        var result = Assert.Single(results);
+        Assert.Empty(result.Diagnostics);
+        var root = result.Model!.Root();
         Assert.Equal("A person, as the Directory knows them. See null and Name.", root.Doc);
         Assert.Equal(["Human", "legacy.Human"], root.Aliases);
         Assert.Equal("The full name.", root.Field("name").Doc);
@@ -166,5 +172,24 @@ public sealed class ParserDocsAndDefaultsTests
                 "global::System.Collections.Immutable.ImmutableArray<int>.Empty", "new global::System.Collections.Generic.Dictionary<string, int>()", "42", null, null, null, "\"j\"",
             ],
             root.Fields.Select(f => f.DefaultExpression));
+    }
+}
+
+public sealed class ParserMultiLineDocTests
+{
+    [Fact]
+    public void Block_doc_comments_are_read_too()
+    {
+        var model = ParserProbe.ParseOne("""
+            using Contracts;
+            /**
+             * <summary>Block
+             * comment.</summary>
+             */
+            [Message("b", 1)]
+            public partial record BlockV1(string Name);
+            """);
+
+        Assert.Equal("Block comment.", model.Root().Doc);
     }
 }
