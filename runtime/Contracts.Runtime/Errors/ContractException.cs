@@ -61,11 +61,49 @@ public abstract class ContractException : Exception
     /// <summary>Records that the fault happened inside the map entry <paramref name="key"/>. Called by generated codecs.</summary>
     public void PrependMapKey(string key)
     {
-        _reversedPath.Add("[\"" + key + "\"]");
+        _reversedPath.Add("[\"" + EscapeMapKey(key) + "\"]");
         _message = null;
     }
 
     private protected abstract string Describe();
+
+    // A key holding a quote, backslash or control character must not make the path ambiguous or break its line.
+    private static string EscapeMapKey(string key)
+    {
+        var clean = true;
+        foreach (var c in key)
+        {
+            if (c is '"' or '\\' || char.IsControl(c))
+            {
+                clean = false;
+                break;
+            }
+        }
+
+        if (clean)
+        {
+            return key;
+        }
+
+        var escaped = new StringBuilder(key.Length + 8);
+        foreach (var c in key)
+        {
+            if (c is '"' or '\\')
+            {
+                escaped.Append('\\').Append(c);
+            }
+            else if (char.IsControl(c))
+            {
+                escaped.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
+    }
 
     private protected void InvalidateMessage() => _message = null;
 

@@ -161,6 +161,22 @@ public sealed class ContractInteropTests
     }
 
     [Fact]
+    public void Enum_default_symbol_lets_Apache_read_a_symbol_our_schema_does_not_know()
+    {
+        var writerSchema = ApacheSchema.Parse("""
+            {"type":"record","name":"Customer","namespace":"org.example.crm","fields":[
+              {"name":"region","type":"string"},{"name":"number","type":"int"},
+              {"name":"status","type":{"type":"enum","name":"Status","namespace":"Contracts.Runtime.Tests.ContractInterop","symbols":["Unknown","Active","Closed","Suspended"]}}]}
+            """);
+        var written = ApacheGeneric.Write(writerSchema, ApacheGeneric.Record(
+            writerSchema, ("region", "emea"), ("number", 1), ("status", ApacheGeneric.Enum(ApacheGeneric.Field(writerSchema, "status"), "Suspended"))));
+        var readerSchema = ApacheSchema.Parse(RenamedV3.Descriptor.Schema);
+        using var stream = new System.IO.MemoryStream(written);
+        var resolved = new GenericDatumReader<GenericRecord>(writerSchema, readerSchema).Read(null!, new global::Avro.IO.BinaryDecoder(stream));
+        ApacheGeneric.AssertEqual(ApacheGeneric.Enum(ApacheGeneric.Field(readerSchema, "status"), "Unknown"), resolved["status"], "status");
+    }
+
+    [Fact]
     public void Renamed_contract_interoperates_with_Apache() =>
         Interop(
             Gen.Select(Generators.UnicodeString, Gen.Int, Generators.UnicodeString.List[0, 3], Generators.UnicodeString, Gen.Int, Gen.Double, Gen.Bool, Gen.Enum<Status>())

@@ -48,11 +48,11 @@ internal static class ContractValues
         Gen.Select(
             Gen.Select(Gen.Guid, Gen.Bool, Generators.AnyInt, Generators.AnyLong, Generators.AnyFloat, Generators.AnyDouble, Text, Blob),
             Gen.Select(Blob, OffsetMillis, OffsetMicros, UtcMillis, UtcMicros, UtcMillis, UtcMicros, Gen.DateOnly),
-            Gen.Select(TimeMicros, DecimalOf(12, 3), DecimalOf(29, 10), Gen.Byte.Array[16], Gen.Enum<Suit>(), Gen.Enum<Status>()),
+            Gen.Select(TimeMicros, DecimalOf(12, 3), DecimalOf(29, 10), Gen.Byte.Array[16], Gen.Enum<Suit>(), Gen.Enum<Status>(), OffsetMillis, OffsetMicros),
             (a, b, c) => new ScalarsV1(
                 a.Item1, a.Item2, a.Item3, a.Item4, a.Item5, a.Item6, a.Item7, a.Item8,
-                b.Item1, b.Item2, b.Item3, b.Item4, b.Item5, DateTime.SpecifyKind(b.Item6, DateTimeKind.Unspecified), DateTime.SpecifyKind(b.Item7, DateTimeKind.Unspecified), b.Item8,
-                c.Item1, c.Item2, c.Item3, c.Item4, c.Item5, c.Item6));
+                b.Item1, b.Item2, b.Item3, b.Item4, b.Item5, DateTime.SpecifyKind(b.Item6, DateTimeKind.Unspecified), DateTime.SpecifyKind(b.Item7, DateTimeKind.Unspecified),
+                c.Item7, c.Item8, b.Item8, c.Item1, c.Item2, c.Item3, c.Item4, c.Item5, c.Item6));
 
     public static readonly Gen<NullablesV1> Nullables =
         Gen.Select(
@@ -92,6 +92,8 @@ internal static class ContractValues
         ("seenAtMicros", v.SeenAtMicros),
         ("localMillis", v.LocalMillis),
         ("localMicros", v.LocalMicros),
+        ("localOffsetMillis", v.LocalOffsetMillis.DateTime), // local-timestamp keeps the wall clock and drops the offset
+        ("localOffsetMicros", v.LocalOffsetMicros.DateTime),
         ("day", Date(v.Day)),
         ("time", v.Time.ToTimeSpan()),
         ("price", Decimal(v.Price, 3)),

@@ -42,6 +42,15 @@ public sealed class GeneratedReaderBadInputTests
     }
 
     [Fact]
+    public void Map_key_with_quotes_is_escaped_in_the_path()
+    {
+        var value = Collections(places: new Dictionary<string, Address> { ["say \"hi\""] = new(Marker, 2) });
+        var (bytes, at) = ReplaceLengthOf(AvroSerializer.Serialize(value), Marker, "01");
+        var error = Fails<CollectionsV1>(bytes, at, "negative");
+        Assert.Equal("places[\"say \\\"hi\\\"\"].street", error.FieldPath);
+    }
+
+    [Fact]
     public void Unknown_enum_symbol_inside_a_list_names_the_item()
     {
         var value = Collections(suits: [Suit.Spades, Suit.Hearts, Suit.Clubs]);

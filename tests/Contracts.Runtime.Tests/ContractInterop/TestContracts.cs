@@ -48,6 +48,8 @@ public partial record ScalarsV1(
     [AvroTimestamp(AvroTimestampKind.Micros)] DateTime SeenAtMicros,
     [AvroTimestamp(AvroTimestampKind.LocalMillis)] DateTime LocalMillis,
     [AvroTimestamp(AvroTimestampKind.LocalMicros)] DateTime LocalMicros,
+    [AvroTimestamp(AvroTimestampKind.LocalMillis)] DateTimeOffset LocalOffsetMillis,
+    [AvroTimestamp(AvroTimestampKind.LocalMicros)] DateTimeOffset LocalOffsetMicros,
     DateOnly Day,
     TimeOnly Time,
     [AvroDecimal(12, 3)] decimal Price,
