@@ -62,4 +62,21 @@ public sealed class PackageConsumerTests(PackedPackage package)
         Assert.EndsWith(" in 'id'", lines[8], StringComparison.Ordinal);
         Assert.Equal(9, lines.Length);
     }
+
+    [Fact]
+    public async Task Generator_diagnostics_fail_the_consumer_build_at_the_declaration()
+    {
+        var consumer = ConsumerProject.Create(package, "BrokenContract");
+        consumer.WriteFile("Contracts.cs", """
+            namespace BrokenContract;
+
+            [Contracts.Message("broken", 1)]
+            public record BrokenV1(string Name);
+            """);
+
+        var (exitCode, output) = await DotNetCli.TryRunAsync(consumer.Directory, consumer.Environment, "build", consumer.ProjectPath, "-nodeReuse:false", "-tl:off");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Contracts.cs(4,15): error CTR0001: 'BrokenContract.BrokenV1' must be declared partial", output, StringComparison.Ordinal);
+    }
 }
