@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using Contracts.Package.Tests.Infrastructure;
 using Xunit;
@@ -65,5 +67,29 @@ public sealed class PackageLayoutTests(PackedPackage package)
         using var archive = ZipFile.OpenRead(package.PackagePath);
         using var reader = new StreamReader(archive.GetEntry("README.md")!.Open());
         Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")), reader.ReadToEnd());
+    }
+
+    [Fact]
+    public void Generator_needs_no_newer_compiler_than_Roslyn_4_14_and_targets_netstandard_2_0()
+    {
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var buffer = new MemoryStream();
+        using (var entry = archive.GetEntry("analyzers/dotnet/cs/Contracts.Generator.dll")!.Open())
+        {
+            entry.CopyTo(buffer);
+        }
+
+        buffer.Position = 0;
+        using var pe = new PEReader(buffer);
+        var metadata = pe.GetMetadataReader();
+        var references = metadata.AssemblyReferences
+            .Select(handle => metadata.GetAssemblyReference(handle))
+            .ToDictionary(reference => metadata.GetString(reference.Name), reference => reference.Version, StringComparer.Ordinal);
+
+        // docs/packaging.md promises hosts from Roslyn 4.14 on (SDK 9.0.300, Visual Studio 17.14): a compiler loads a
+        // generator only if it is at least as new as every Roslyn assembly the generator references.
+        Assert.Equal(new Version(4, 14, 0, 0), references["Microsoft.CodeAnalysis"]);
+        Assert.Equal(new Version(4, 14, 0, 0), references["Microsoft.CodeAnalysis.CSharp"]);
+        Assert.Equal(new Version(2, 0, 0, 0), references["netstandard"]);
     }
 }
