@@ -55,10 +55,12 @@ internal sealed partial class ContractParser
             return Checked(node, location);
         }
 
+        // A nullable field without another default defaults to null: readers of older data and JSON without the field get null.
+        var fallback = type.Kind == AvroKind.Nullable ? ("null", "null") : ((string?)null, (string?)null);
         if (parameter is not null)
         {
             // A constructor-set member's property initializer runs on the constructor's value (`= Name.Trim()`): not a default.
-            return (null, null);
+            return fallback;
         }
 
         var initializer = member.Symbol.DeclaringSyntaxReferences
@@ -73,10 +75,10 @@ internal sealed partial class ContractParser
         {
             var node = FromInitializer(initializer.Value, type, member.Type);
             var expression = node is null ? null : DefaultValues.ToExpression(node, type, FindEnum, out _);
-            return expression is null ? (null, null) : (node!.ToCompactJson(), expression);
+            return expression is null ? fallback : (node!.ToCompactJson(), expression);
         }
 
-        return (null, null);
+        return fallback;
 
         (string? Json, string? Expression) Checked(JsonNode node, Location? location)
         {

@@ -49,9 +49,22 @@ internal sealed partial class ContractParser
             return new ContractParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
+        if (!IsFirstMessageAttribute(type, context.Attributes[0]))
+        {
+            // [Message] repeated on several partial declarations (the compiler reports CS0579): generate from the first only.
+            return new ContractParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         var parser = new ContractParser(context.SemanticModel.Compilation, cancellationToken);
         var model = parser.ParseContract(type, context.Attributes[0]);
         return new ContractParseResult(parser._hasErrors ? null : model, parser._diagnostics.ToEquatableArray());
+    }
+
+    private static bool IsFirstMessageAttribute(INamedTypeSymbol type, AttributeData attribute)
+    {
+        var first = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MessageAttributeName);
+        return first?.ApplicationSyntaxReference is not { } firstSyntax || attribute.ApplicationSyntaxReference is not { } syntax ||
+            (firstSyntax.SyntaxTree == syntax.SyntaxTree && firstSyntax.Span == syntax.Span);
     }
 
     private ContractModel? ParseContract(INamedTypeSymbol type, AttributeData attribute)

@@ -36,3 +36,26 @@ public sealed class EndToEndTests
         Assert.Contains("global::Acme.People.PersonV2", run.GeneratedSource("MessageContracts.g.cs"), System.StringComparison.Ordinal);
     }
 }
+
+public sealed class RepeatedAttributeTests
+{
+    [Fact]
+    public void A_message_attribute_repeated_on_partial_declarations_generates_once_and_leaves_the_error_to_the_compiler()
+    {
+        var run = GeneratorRunner.Run(
+            """
+            using Contracts;
+            [Message("person", 1)]
+            public partial record PersonV1(string Name);
+            """,
+            """
+            using Contracts;
+            [Message("person", 1)]
+            public partial record PersonV1;
+            """);
+
+        Assert.Equal(["CS0579 Source1.cs(2,2)-(2,9): Duplicate 'Message' attribute"], DiagnosticText.FormatAll(run));
+        Assert.Single(run.Result.GeneratedSources, s => s.HintName == "PersonV1.g.cs");
+        Assert.Null(run.Result.Exception);
+    }
+}

@@ -12,7 +12,7 @@ partial record MoneyV1 : global::Contracts.IMessageContract<global::Acme.Samples
     {
         MessageType = "money",
         Version = 1,
-        Schema = "{\"type\":\"record\",\"name\":\"Money\",\"namespace\":\"Acme.Samples\",\"fields\":[{\"name\":\"default\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":29,\"scale\":10}},{\"name\":\"price\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":10,\"scale\":2}},{\"name\":\"whole\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":38,\"scale\":0}},{\"name\":\"rate\",\"type\":[\"null\",{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":5,\"scale\":3}]},{\"name\":\"amounts\",\"type\":{\"type\":\"array\",\"items\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":29,\"scale\":10}}}]}",
+        Schema = "{\"type\":\"record\",\"name\":\"Money\",\"namespace\":\"Acme.Samples\",\"fields\":[{\"name\":\"default\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":29,\"scale\":10}},{\"name\":\"price\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":10,\"scale\":2}},{\"name\":\"whole\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":38,\"scale\":0}},{\"name\":\"rate\",\"type\":[\"null\",{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":5,\"scale\":3}],\"default\":null},{\"name\":\"amounts\",\"type\":{\"type\":\"array\",\"items\":{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":29,\"scale\":10}}}]}",
         CanonicalSchema = "{\"name\":\"Acme.Samples.Money\",\"type\":\"record\",\"fields\":[{\"name\":\"default\",\"type\":\"bytes\"},{\"name\":\"price\",\"type\":\"bytes\"},{\"name\":\"whole\",\"type\":\"bytes\"},{\"name\":\"rate\",\"type\":[\"null\",\"bytes\"]},{\"name\":\"amounts\",\"type\":{\"type\":\"array\",\"items\":\"bytes\"}}]}",
         Fingerprint = -99948314939534616L,
         KeyFormat = global::Contracts.KeyFormat.None,
@@ -330,7 +330,7 @@ file static class __MoneyV1Codec
 
             if (!seen3)
             {
-                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "rate");
+                f3 = null;
             }
 
             if (!seen4)

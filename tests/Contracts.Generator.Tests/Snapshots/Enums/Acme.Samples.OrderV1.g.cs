@@ -12,7 +12,7 @@ partial record OrderV1 : global::Contracts.IMessageContract<global::Acme.Samples
     {
         MessageType = "order",
         Version = 1,
-        Schema = "{\"type\":\"record\",\"name\":\"Order\",\"namespace\":\"Acme.Samples\",\"fields\":[{\"name\":\"status\",\"type\":{\"type\":\"enum\",\"name\":\"OrderState\",\"namespace\":\"Acme.Samples\",\"doc\":\"Where an order is.\",\"aliases\":[\"Status\"],\"symbols\":[\"Shipped\",\"Unknown\",\"IN_TRANSIT\"],\"default\":\"Unknown\"}},{\"name\":\"previous\",\"type\":[\"null\",\"Acme.Samples.OrderState\"]},{\"name\":\"priorities\",\"type\":{\"type\":\"array\",\"items\":{\"type\":\"enum\",\"name\":\"Priority\",\"namespace\":\"Acme.Samples\",\"symbols\":[\"Low\",\"High\"]}}},{\"name\":\"priority\",\"type\":\"Acme.Samples.Priority\",\"default\":\"High\"}]}",
+        Schema = "{\"type\":\"record\",\"name\":\"Order\",\"namespace\":\"Acme.Samples\",\"fields\":[{\"name\":\"status\",\"type\":{\"type\":\"enum\",\"name\":\"OrderState\",\"namespace\":\"Acme.Samples\",\"doc\":\"Where an order is.\",\"aliases\":[\"Status\"],\"symbols\":[\"Shipped\",\"Unknown\",\"IN_TRANSIT\"],\"default\":\"Unknown\"}},{\"name\":\"previous\",\"type\":[\"null\",\"Acme.Samples.OrderState\"],\"default\":null},{\"name\":\"priorities\",\"type\":{\"type\":\"array\",\"items\":{\"type\":\"enum\",\"name\":\"Priority\",\"namespace\":\"Acme.Samples\",\"symbols\":[\"Low\",\"High\"]}}},{\"name\":\"priority\",\"type\":\"Acme.Samples.Priority\",\"default\":\"High\"}]}",
         CanonicalSchema = "{\"name\":\"Acme.Samples.Order\",\"type\":\"record\",\"fields\":[{\"name\":\"status\",\"type\":{\"name\":\"Acme.Samples.OrderState\",\"type\":\"enum\",\"symbols\":[\"Shipped\",\"Unknown\",\"IN_TRANSIT\"]}},{\"name\":\"previous\",\"type\":[\"null\",\"Acme.Samples.OrderState\"]},{\"name\":\"priorities\",\"type\":{\"type\":\"array\",\"items\":{\"name\":\"Acme.Samples.Priority\",\"type\":\"enum\",\"symbols\":[\"Low\",\"High\"]}}},{\"name\":\"priority\",\"type\":\"Acme.Samples.Priority\"}]}",
         Fingerprint = -8768659091200375324L,
         KeyFormat = global::Contracts.KeyFormat.None,
@@ -347,7 +347,7 @@ file static class __OrderV1Codec
 
             if (!seen1)
             {
-                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "previous");
+                f1 = null;
             }
 
             if (!seen2)

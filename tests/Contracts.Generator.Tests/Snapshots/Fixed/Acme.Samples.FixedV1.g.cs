@@ -12,7 +12,7 @@ partial record FixedV1 : global::Contracts.IMessageContract<global::Acme.Samples
     {
         MessageType = "fixed",
         Version = 1,
-        Schema = "{\"type\":\"record\",\"name\":\"Fixed\",\"namespace\":\"Acme.Samples\",\"fields\":[{\"name\":\"hash\",\"type\":{\"type\":\"fixed\",\"name\":\"Hash\",\"namespace\":\"Acme.Samples\",\"size\":16}},{\"name\":\"header\",\"type\":{\"type\":\"fixed\",\"name\":\"Magic\",\"namespace\":\"Acme.Samples\",\"size\":4}},{\"name\":\"optional\",\"type\":[\"null\",{\"type\":\"fixed\",\"name\":\"Optional\",\"namespace\":\"Acme.Samples\",\"size\":2}]}]}",
+        Schema = "{\"type\":\"record\",\"name\":\"Fixed\",\"namespace\":\"Acme.Samples\",\"fields\":[{\"name\":\"hash\",\"type\":{\"type\":\"fixed\",\"name\":\"Hash\",\"namespace\":\"Acme.Samples\",\"size\":16}},{\"name\":\"header\",\"type\":{\"type\":\"fixed\",\"name\":\"Magic\",\"namespace\":\"Acme.Samples\",\"size\":4}},{\"name\":\"optional\",\"type\":[\"null\",{\"type\":\"fixed\",\"name\":\"Optional\",\"namespace\":\"Acme.Samples\",\"size\":2}],\"default\":null}]}",
         CanonicalSchema = "{\"name\":\"Acme.Samples.Fixed\",\"type\":\"record\",\"fields\":[{\"name\":\"hash\",\"type\":{\"name\":\"Acme.Samples.Hash\",\"type\":\"fixed\",\"size\":16}},{\"name\":\"header\",\"type\":{\"name\":\"Acme.Samples.Magic\",\"type\":\"fixed\",\"size\":4}},{\"name\":\"optional\",\"type\":[\"null\",{\"name\":\"Acme.Samples.Optional\",\"type\":\"fixed\",\"size\":2}]}]}",
         Fingerprint = 7963389853746689269L,
         KeyFormat = global::Contracts.KeyFormat.None,
@@ -213,7 +213,7 @@ file static class __FixedV1Codec
 
             if (!seen2)
             {
-                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "optional");
+                f2 = null;
             }
 
             return new global::Acme.Samples.FixedV1(f0, f1, f2);

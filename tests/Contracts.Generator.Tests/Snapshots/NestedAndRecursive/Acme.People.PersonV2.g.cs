@@ -12,7 +12,7 @@ partial record PersonV2 : global::Contracts.IMessageContract<global::Acme.People
     {
         MessageType = "person",
         Version = 2,
-        Schema = "{\"type\":\"record\",\"name\":\"Person\",\"namespace\":\"Acme.People\",\"fields\":[{\"name\":\"id\",\"type\":\"int\"},{\"name\":\"home\",\"type\":{\"type\":\"record\",\"name\":\"Address\",\"namespace\":\"Acme.People\",\"fields\":[{\"name\":\"street\",\"type\":\"string\"},{\"name\":\"city\",\"type\":\"string\"},{\"name\":\"previous\",\"type\":[\"null\",\"Acme.People.Address\"],\"default\":null}]}},{\"name\":\"others\",\"type\":{\"type\":\"array\",\"items\":\"Acme.People.Address\"}},{\"name\":\"tree\",\"type\":[\"null\",{\"type\":\"record\",\"name\":\"Node\",\"namespace\":\"Acme.People\",\"fields\":[{\"name\":\"name\",\"type\":\"string\",\"default\":\"\"},{\"name\":\"next\",\"type\":[\"null\",\"Acme.People.Node\"]},{\"name\":\"children\",\"type\":{\"type\":\"array\",\"items\":\"Acme.People.Node\"},\"default\":[]}]}]},{\"name\":\"location\",\"type\":{\"type\":\"record\",\"name\":\"Point\",\"namespace\":\"Acme.Geo\",\"fields\":[{\"name\":\"lat\",\"type\":\"double\"},{\"name\":\"lon\",\"type\":\"double\"}]}}]}",
+        Schema = "{\"type\":\"record\",\"name\":\"Person\",\"namespace\":\"Acme.People\",\"fields\":[{\"name\":\"id\",\"type\":\"int\"},{\"name\":\"home\",\"type\":{\"type\":\"record\",\"name\":\"Address\",\"namespace\":\"Acme.People\",\"fields\":[{\"name\":\"street\",\"type\":\"string\"},{\"name\":\"city\",\"type\":\"string\"},{\"name\":\"previous\",\"type\":[\"null\",\"Acme.People.Address\"],\"default\":null}]}},{\"name\":\"others\",\"type\":{\"type\":\"array\",\"items\":\"Acme.People.Address\"}},{\"name\":\"tree\",\"type\":[\"null\",{\"type\":\"record\",\"name\":\"Node\",\"namespace\":\"Acme.People\",\"fields\":[{\"name\":\"name\",\"type\":\"string\",\"default\":\"\"},{\"name\":\"next\",\"type\":[\"null\",\"Acme.People.Node\"],\"default\":null},{\"name\":\"children\",\"type\":{\"type\":\"array\",\"items\":\"Acme.People.Node\"},\"default\":[]}]}],\"default\":null},{\"name\":\"location\",\"type\":{\"type\":\"record\",\"name\":\"Point\",\"namespace\":\"Acme.Geo\",\"fields\":[{\"name\":\"lat\",\"type\":\"double\"},{\"name\":\"lon\",\"type\":\"double\"}]}}]}",
         CanonicalSchema = "{\"name\":\"Acme.People.Person\",\"type\":\"record\",\"fields\":[{\"name\":\"id\",\"type\":\"int\"},{\"name\":\"home\",\"type\":{\"name\":\"Acme.People.Address\",\"type\":\"record\",\"fields\":[{\"name\":\"street\",\"type\":\"string\"},{\"name\":\"city\",\"type\":\"string\"},{\"name\":\"previous\",\"type\":[\"null\",\"Acme.People.Address\"]}]}},{\"name\":\"others\",\"type\":{\"type\":\"array\",\"items\":\"Acme.People.Address\"}},{\"name\":\"tree\",\"type\":[\"null\",{\"name\":\"Acme.People.Node\",\"type\":\"record\",\"fields\":[{\"name\":\"name\",\"type\":\"string\"},{\"name\":\"next\",\"type\":[\"null\",\"Acme.People.Node\"]},{\"name\":\"children\",\"type\":{\"type\":\"array\",\"items\":\"Acme.People.Node\"}}]}]},{\"name\":\"location\",\"type\":{\"name\":\"Acme.Geo.Point\",\"type\":\"record\",\"fields\":[{\"name\":\"lat\",\"type\":\"double\"},{\"name\":\"lon\",\"type\":\"double\"}]}}]}",
         Fingerprint = 205915584558686595L,
         KeyFormat = global::Contracts.KeyFormat.Record,
@@ -852,7 +852,7 @@ file static class __PersonV2Codec
 
             if (!seen1)
             {
-                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "next");
+                f1 = null;
             }
 
             if (!seen2)
@@ -1064,7 +1064,7 @@ file static class __PersonV2Codec
 
             if (!seen3)
             {
-                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "tree");
+                f3 = null;
             }
 
             if (!seen4)

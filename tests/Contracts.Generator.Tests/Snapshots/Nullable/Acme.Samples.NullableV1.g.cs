@@ -12,7 +12,7 @@ partial record NullableV1 : global::Contracts.IMessageContract<global::Acme.Samp
     {
         MessageType = "nullable",
         Version = 1,
-        Schema = "{\"type\":\"record\",\"name\":\"Nullable\",\"namespace\":\"Acme.Samples\",\"fields\":[{\"name\":\"text\",\"type\":[\"null\",\"string\"]},{\"name\":\"count\",\"type\":[\"null\",\"int\"]},{\"name\":\"id\",\"type\":[\"null\",{\"type\":\"string\",\"logicalType\":\"uuid\"}]},{\"name\":\"born\",\"type\":[\"null\",{\"type\":\"int\",\"logicalType\":\"date\"}]},{\"name\":\"home\",\"type\":[\"null\",{\"type\":\"record\",\"name\":\"Address\",\"namespace\":\"Acme.Samples\",\"fields\":[{\"name\":\"street\",\"type\":\"string\"}]}]},{\"name\":\"tags\",\"type\":[\"null\",{\"type\":\"array\",\"items\":[\"null\",\"string\"]}]},{\"name\":\"price\",\"type\":[\"null\",{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":29,\"scale\":10}]},{\"name\":\"blob\",\"type\":[\"null\",\"bytes\"]}]}",
+        Schema = "{\"type\":\"record\",\"name\":\"Nullable\",\"namespace\":\"Acme.Samples\",\"fields\":[{\"name\":\"text\",\"type\":[\"null\",\"string\"],\"default\":null},{\"name\":\"count\",\"type\":[\"null\",\"int\"],\"default\":null},{\"name\":\"id\",\"type\":[\"null\",{\"type\":\"string\",\"logicalType\":\"uuid\"}],\"default\":null},{\"name\":\"born\",\"type\":[\"null\",{\"type\":\"int\",\"logicalType\":\"date\"}],\"default\":null},{\"name\":\"home\",\"type\":[\"null\",{\"type\":\"record\",\"name\":\"Address\",\"namespace\":\"Acme.Samples\",\"fields\":[{\"name\":\"street\",\"type\":\"string\"}]}],\"default\":null},{\"name\":\"tags\",\"type\":[\"null\",{\"type\":\"array\",\"items\":[\"null\",\"string\"]}],\"default\":null},{\"name\":\"price\",\"type\":[\"null\",{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":29,\"scale\":10}],\"default\":null},{\"name\":\"blob\",\"type\":[\"null\",\"bytes\"],\"default\":null}]}",
         CanonicalSchema = "{\"name\":\"Acme.Samples.Nullable\",\"type\":\"record\",\"fields\":[{\"name\":\"text\",\"type\":[\"null\",\"string\"]},{\"name\":\"count\",\"type\":[\"null\",\"int\"]},{\"name\":\"id\",\"type\":[\"null\",\"string\"]},{\"name\":\"born\",\"type\":[\"null\",\"int\"]},{\"name\":\"home\",\"type\":[\"null\",{\"name\":\"Acme.Samples.Address\",\"type\":\"record\",\"fields\":[{\"name\":\"street\",\"type\":\"string\"}]}]},{\"name\":\"tags\",\"type\":[\"null\",{\"type\":\"array\",\"items\":[\"null\",\"string\"]}]},{\"name\":\"price\",\"type\":[\"null\",\"bytes\"]},{\"name\":\"blob\",\"type\":[\"null\",\"bytes\"]}]}",
         Fingerprint = -1205512360321684499L,
         KeyFormat = global::Contracts.KeyFormat.None,
@@ -637,42 +637,42 @@ file static class __NullableV1Codec
 
             if (!seen0)
             {
-                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "text");
+                f0 = null;
             }
 
             if (!seen1)
             {
-                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "count");
+                f1 = null;
             }
 
             if (!seen2)
             {
-                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "id");
+                f2 = null;
             }
 
             if (!seen3)
             {
-                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "born");
+                f3 = null;
             }
 
             if (!seen4)
             {
-                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "home");
+                f4 = null;
             }
 
             if (!seen5)
             {
-                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "tags");
+                f5 = null;
             }
 
             if (!seen6)
             {
-                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "price");
+                f6 = null;
             }
 
             if (!seen7)
             {
-                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "blob");
+                f7 = null;
             }
 
             return new global::Acme.Samples.NullableV1(f0, f1, f2, f3, f4, f5, f6, f7);

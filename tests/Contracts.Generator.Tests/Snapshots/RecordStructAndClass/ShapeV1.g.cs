@@ -10,7 +10,7 @@ partial class ShapeV1 : global::Contracts.IMessageContract<global::ShapeV1>
     {
         MessageType = "shape",
         Version = 1,
-        Schema = "{\"type\":\"record\",\"name\":\"Shape\",\"fields\":[{\"name\":\"name\",\"type\":\"string\"},{\"name\":\"points\",\"type\":{\"type\":\"array\",\"items\":{\"type\":\"record\",\"name\":\"PointV1\",\"fields\":[{\"name\":\"x\",\"type\":\"double\"},{\"name\":\"y\",\"type\":\"double\"}]}}},{\"name\":\"label\",\"type\":[\"null\",\"string\"]}]}",
+        Schema = "{\"type\":\"record\",\"name\":\"Shape\",\"fields\":[{\"name\":\"name\",\"type\":\"string\"},{\"name\":\"points\",\"type\":{\"type\":\"array\",\"items\":{\"type\":\"record\",\"name\":\"PointV1\",\"fields\":[{\"name\":\"x\",\"type\":\"double\"},{\"name\":\"y\",\"type\":\"double\"}]}}},{\"name\":\"label\",\"type\":[\"null\",\"string\"],\"default\":null}]}",
         CanonicalSchema = "{\"name\":\"Shape\",\"type\":\"record\",\"fields\":[{\"name\":\"name\",\"type\":\"string\"},{\"name\":\"points\",\"type\":{\"type\":\"array\",\"items\":{\"name\":\"PointV1\",\"type\":\"record\",\"fields\":[{\"name\":\"x\",\"type\":\"double\"},{\"name\":\"y\",\"type\":\"double\"}]}}},{\"name\":\"label\",\"type\":[\"null\",\"string\"]}]}",
         Fingerprint = 202998959214531236L,
         KeyFormat = global::Contracts.KeyFormat.None,
@@ -442,7 +442,7 @@ file static class __ShapeV1Codec
 
             if (!seen2)
             {
-                throw global::Contracts.Json.JsonFields.MissingField(ref reader, "label");
+                f2 = null;
             }
 
             return new global::ShapeV1(f0) { Points = f1, Label = f2 };
