@@ -17,7 +17,10 @@ internal static class DescriptorEmitter
         w.Line("/// The contract's wire type " + XmlText(CSharpLiteral.String(model.MessageType)) + " version " + CSharpLiteral.Int(model.Version) +
                ": its Avro schema, key configuration and fingerprints.");
         w.Line("/// </summary>");
-        w.Line("public static " + CodeNames.MessageDescriptor + "<" + contractType + "> Descriptor { get; } = new " + CodeNames.MessageDescriptor + "<" + contractType + ">");
+        // 'new' because a contract may derive from another contract, whose Descriptor it then hides; CS0109 is the
+        // warning for the usual case where there is nothing to hide.
+        w.Line("#pragma warning disable CS0109");
+        w.Line("public static new " + CodeNames.MessageDescriptor + "<" + contractType + "> Descriptor { get; } = new " + CodeNames.MessageDescriptor + "<" + contractType + ">");
         w.Open();
         w.Line("MessageType = " + CSharpLiteral.String(model.MessageType) + ",");
         w.Line("Version = " + CSharpLiteral.Int(model.Version) + ",");
@@ -36,6 +39,7 @@ internal static class DescriptorEmitter
         }
 
         w.Close(";");
+        w.Line("#pragma warning restore CS0109");
     }
 
     internal static string KeyFormatName(int keyFormat) => keyFormat switch

@@ -8,7 +8,8 @@ partial record CollectionsV1 : global::Contracts.IMessageContract<global::Acme.S
     /// <summary>
     /// The contract's wire type "collections" version 1: its Avro schema, key configuration and fingerprints.
     /// </summary>
-    public static global::Contracts.MessageDescriptor<global::Acme.Samples.CollectionsV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.CollectionsV1>
+    #pragma warning disable CS0109
+    public static new global::Contracts.MessageDescriptor<global::Acme.Samples.CollectionsV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.CollectionsV1>
     {
         MessageType = "collections",
         Version = 1,
@@ -18,6 +19,7 @@ partial record CollectionsV1 : global::Contracts.IMessageContract<global::Acme.S
         KeyFormat = global::Contracts.KeyFormat.None,
         KeyFields = global::System.Array.Empty<string>(),
     };
+    #pragma warning restore CS0109
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.CollectionsV1>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.CollectionsV1 value) =>
         __CollectionsV1Codec.AvroWriteCollections(ref writer, value);

@@ -8,7 +8,8 @@ partial record MoneyV1 : global::Contracts.IMessageContract<global::Acme.Samples
     /// <summary>
     /// The contract's wire type "money" version 1: its Avro schema, key configuration and fingerprints.
     /// </summary>
-    public static global::Contracts.MessageDescriptor<global::Acme.Samples.MoneyV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.MoneyV1>
+    #pragma warning disable CS0109
+    public static new global::Contracts.MessageDescriptor<global::Acme.Samples.MoneyV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.MoneyV1>
     {
         MessageType = "money",
         Version = 1,
@@ -18,6 +19,7 @@ partial record MoneyV1 : global::Contracts.IMessageContract<global::Acme.Samples
         KeyFormat = global::Contracts.KeyFormat.None,
         KeyFields = global::System.Array.Empty<string>(),
     };
+    #pragma warning restore CS0109
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.MoneyV1>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.MoneyV1 value) =>
         __MoneyV1Codec.AvroWriteMoney(ref writer, value);

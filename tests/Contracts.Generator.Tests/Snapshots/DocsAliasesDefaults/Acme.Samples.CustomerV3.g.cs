@@ -8,7 +8,8 @@ partial record CustomerV3 : global::Contracts.IMessageContract<global::Acme.Samp
     /// <summary>
     /// The contract's wire type "customer" version 3: its Avro schema, key configuration and fingerprints.
     /// </summary>
-    public static global::Contracts.MessageDescriptor<global::Acme.Samples.CustomerV3> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.CustomerV3>
+    #pragma warning disable CS0109
+    public static new global::Contracts.MessageDescriptor<global::Acme.Samples.CustomerV3> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.CustomerV3>
     {
         MessageType = "customer",
         Version = 3,
@@ -18,6 +19,7 @@ partial record CustomerV3 : global::Contracts.IMessageContract<global::Acme.Samp
         KeyFormat = global::Contracts.KeyFormat.None,
         KeyFields = global::System.Array.Empty<string>(),
     };
+    #pragma warning restore CS0109
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.CustomerV3>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.CustomerV3 value) =>
         __CustomerV3Codec.AvroWriteClient(ref writer, value);

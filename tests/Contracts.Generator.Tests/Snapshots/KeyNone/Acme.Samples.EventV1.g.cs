@@ -8,7 +8,8 @@ partial record EventV1 : global::Contracts.IMessageContract<global::Acme.Samples
     /// <summary>
     /// The contract's wire type "event" version 1: its Avro schema, key configuration and fingerprints.
     /// </summary>
-    public static global::Contracts.MessageDescriptor<global::Acme.Samples.EventV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.EventV1>
+    #pragma warning disable CS0109
+    public static new global::Contracts.MessageDescriptor<global::Acme.Samples.EventV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.EventV1>
     {
         MessageType = "event",
         Version = 1,
@@ -18,6 +19,7 @@ partial record EventV1 : global::Contracts.IMessageContract<global::Acme.Samples
         KeyFormat = global::Contracts.KeyFormat.None,
         KeyFields = global::System.Array.Empty<string>(),
     };
+    #pragma warning restore CS0109
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.EventV1>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.EventV1 value) =>
         __EventV1Codec.AvroWriteEvent(ref writer, value);

@@ -8,7 +8,8 @@ partial record AccountV2 : global::Contracts.IMessageContract<global::Acme.Sampl
     /// <summary>
     /// The contract's wire type "account" version 2: its Avro schema, key configuration and fingerprints.
     /// </summary>
-    public static global::Contracts.MessageDescriptor<global::Acme.Samples.AccountV2> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.AccountV2>
+    #pragma warning disable CS0109
+    public static new global::Contracts.MessageDescriptor<global::Acme.Samples.AccountV2> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.AccountV2>
     {
         MessageType = "account",
         Version = 2,
@@ -18,6 +19,7 @@ partial record AccountV2 : global::Contracts.IMessageContract<global::Acme.Sampl
         KeyFormat = global::Contracts.KeyFormat.Plain,
         KeyFields = new string[] { "tenant", "id", "opened" },
     };
+    #pragma warning restore CS0109
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.AccountV2>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.AccountV2 value) =>
         __AccountV2Codec.AvroWriteAccount(ref writer, value);

@@ -8,7 +8,8 @@ partial record AccountV1 : global::Contracts.IMessageContract<global::Acme.Sampl
     /// <summary>
     /// The contract's wire type "account" version 1: its Avro schema, key configuration and fingerprints.
     /// </summary>
-    public static global::Contracts.MessageDescriptor<global::Acme.Samples.AccountV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.AccountV1>
+    #pragma warning disable CS0109
+    public static new global::Contracts.MessageDescriptor<global::Acme.Samples.AccountV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.AccountV1>
     {
         MessageType = "account",
         Version = 1,
@@ -21,6 +22,7 @@ partial record AccountV1 : global::Contracts.IMessageContract<global::Acme.Sampl
         KeyCanonicalSchema = "{\"name\":\"Acme.Samples.Account_key\",\"type\":\"record\",\"fields\":[{\"name\":\"region\",\"type\":{\"name\":\"Acme.Samples.Region\",\"type\":\"enum\",\"symbols\":[\"Eu\",\"Us\"]}},{\"name\":\"id\",\"type\":\"string\"}]}",
         KeyFingerprint = 9140837248208322448L,
     };
+    #pragma warning restore CS0109
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.AccountV1>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.AccountV1 value) =>
         __AccountV1Codec.AvroWriteAccount(ref writer, value);

@@ -8,7 +8,8 @@ partial record LogicalV1 : global::Contracts.IMessageContract<global::Acme.Sampl
     /// <summary>
     /// The contract's wire type "logical" version 1: its Avro schema, key configuration and fingerprints.
     /// </summary>
-    public static global::Contracts.MessageDescriptor<global::Acme.Samples.LogicalV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.LogicalV1>
+    #pragma warning disable CS0109
+    public static new global::Contracts.MessageDescriptor<global::Acme.Samples.LogicalV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.LogicalV1>
     {
         MessageType = "logical",
         Version = 1,
@@ -18,6 +19,7 @@ partial record LogicalV1 : global::Contracts.IMessageContract<global::Acme.Sampl
         KeyFormat = global::Contracts.KeyFormat.None,
         KeyFields = global::System.Array.Empty<string>(),
     };
+    #pragma warning restore CS0109
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.LogicalV1>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.LogicalV1 value) =>
         __LogicalV1Codec.AvroWriteLogical(ref writer, value);

@@ -8,7 +8,8 @@ partial record PascalV1 : global::Contracts.IMessageContract<global::Acme.Sample
     /// <summary>
     /// The contract's wire type "pascal" version 1: its Avro schema, key configuration and fingerprints.
     /// </summary>
-    public static global::Contracts.MessageDescriptor<global::Acme.Samples.PascalV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.PascalV1>
+    #pragma warning disable CS0109
+    public static new global::Contracts.MessageDescriptor<global::Acme.Samples.PascalV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.PascalV1>
     {
         MessageType = "pascal",
         Version = 1,
@@ -18,6 +19,7 @@ partial record PascalV1 : global::Contracts.IMessageContract<global::Acme.Sample
         KeyFormat = global::Contracts.KeyFormat.None,
         KeyFields = global::System.Array.Empty<string>(),
     };
+    #pragma warning restore CS0109
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.PascalV1>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.PascalV1 value) =>
         __PascalV1Codec.AvroWritePascal(ref writer, value);

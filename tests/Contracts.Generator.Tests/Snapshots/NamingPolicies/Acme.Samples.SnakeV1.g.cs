@@ -8,7 +8,8 @@ partial record SnakeV1 : global::Contracts.IMessageContract<global::Acme.Samples
     /// <summary>
     /// The contract's wire type "snake" version 1: its Avro schema, key configuration and fingerprints.
     /// </summary>
-    public static global::Contracts.MessageDescriptor<global::Acme.Samples.SnakeV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.SnakeV1>
+    #pragma warning disable CS0109
+    public static new global::Contracts.MessageDescriptor<global::Acme.Samples.SnakeV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.SnakeV1>
     {
         MessageType = "snake",
         Version = 1,
@@ -18,6 +19,7 @@ partial record SnakeV1 : global::Contracts.IMessageContract<global::Acme.Samples
         KeyFormat = global::Contracts.KeyFormat.None,
         KeyFields = global::System.Array.Empty<string>(),
     };
+    #pragma warning restore CS0109
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.SnakeV1>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.SnakeV1 value) =>
         __SnakeV1Codec.AvroWriteSnake(ref writer, value);

@@ -8,7 +8,8 @@ partial record PersonV2 : global::Contracts.IMessageContract<global::Acme.People
     /// <summary>
     /// The contract's wire type "person" version 2: its Avro schema, key configuration and fingerprints.
     /// </summary>
-    public static global::Contracts.MessageDescriptor<global::Acme.People.PersonV2> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.People.PersonV2>
+    #pragma warning disable CS0109
+    public static new global::Contracts.MessageDescriptor<global::Acme.People.PersonV2> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.People.PersonV2>
     {
         MessageType = "person",
         Version = 2,
@@ -21,6 +22,7 @@ partial record PersonV2 : global::Contracts.IMessageContract<global::Acme.People
         KeyCanonicalSchema = "{\"name\":\"Acme.People.Person_key\",\"type\":\"record\",\"fields\":[{\"name\":\"id\",\"type\":\"int\"}]}",
         KeyFingerprint = 2722375252714327903L,
     };
+    #pragma warning restore CS0109
 
     static void global::Contracts.IMessageContract<global::Acme.People.PersonV2>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::Acme.People.PersonV2 value) =>
         __PersonV2Codec.AvroWritePerson(ref writer, value);

@@ -12,7 +12,8 @@ partial class Messages
             /// <summary>
             /// The contract's wire type "created" version 1: its Avro schema, key configuration and fingerprints.
             /// </summary>
-            public static global::Contracts.MessageDescriptor<global::Acme.Samples.Messages.Orders.CreatedV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.Messages.Orders.CreatedV1>
+            #pragma warning disable CS0109
+            public static new global::Contracts.MessageDescriptor<global::Acme.Samples.Messages.Orders.CreatedV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.Messages.Orders.CreatedV1>
             {
                 MessageType = "created",
                 Version = 1,
@@ -22,6 +23,7 @@ partial class Messages
                 KeyFormat = global::Contracts.KeyFormat.None,
                 KeyFields = global::System.Array.Empty<string>(),
             };
+            #pragma warning restore CS0109
 
             static void global::Contracts.IMessageContract<global::Acme.Samples.Messages.Orders.CreatedV1>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.Messages.Orders.CreatedV1 value) =>
                 __CreatedV1Codec.AvroWriteCreated(ref writer, value);

@@ -8,7 +8,8 @@ partial record NullableV1 : global::Contracts.IMessageContract<global::Acme.Samp
     /// <summary>
     /// The contract's wire type "nullable" version 1: its Avro schema, key configuration and fingerprints.
     /// </summary>
-    public static global::Contracts.MessageDescriptor<global::Acme.Samples.NullableV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.NullableV1>
+    #pragma warning disable CS0109
+    public static new global::Contracts.MessageDescriptor<global::Acme.Samples.NullableV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.NullableV1>
     {
         MessageType = "nullable",
         Version = 1,
@@ -18,6 +19,7 @@ partial record NullableV1 : global::Contracts.IMessageContract<global::Acme.Samp
         KeyFormat = global::Contracts.KeyFormat.None,
         KeyFields = global::System.Array.Empty<string>(),
     };
+    #pragma warning restore CS0109
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.NullableV1>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.NullableV1 value) =>
         __NullableV1Codec.AvroWriteNullable(ref writer, value);

@@ -6,7 +6,8 @@ partial record struct PointV1 : global::Contracts.IMessageContract<global::Point
     /// <summary>
     /// The contract's wire type "point" version 1: its Avro schema, key configuration and fingerprints.
     /// </summary>
-    public static global::Contracts.MessageDescriptor<global::PointV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::PointV1>
+    #pragma warning disable CS0109
+    public static new global::Contracts.MessageDescriptor<global::PointV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::PointV1>
     {
         MessageType = "point",
         Version = 1,
@@ -16,6 +17,7 @@ partial record struct PointV1 : global::Contracts.IMessageContract<global::Point
         KeyFormat = global::Contracts.KeyFormat.None,
         KeyFields = global::System.Array.Empty<string>(),
     };
+    #pragma warning restore CS0109
 
     static void global::Contracts.IMessageContract<global::PointV1>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::PointV1 value) =>
         __PointV1Codec.AvroWritePoint(ref writer, value);

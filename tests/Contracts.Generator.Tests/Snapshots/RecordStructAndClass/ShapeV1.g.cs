@@ -6,7 +6,8 @@ partial class ShapeV1 : global::Contracts.IMessageContract<global::ShapeV1>
     /// <summary>
     /// The contract's wire type "shape" version 1: its Avro schema, key configuration and fingerprints.
     /// </summary>
-    public static global::Contracts.MessageDescriptor<global::ShapeV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::ShapeV1>
+    #pragma warning disable CS0109
+    public static new global::Contracts.MessageDescriptor<global::ShapeV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::ShapeV1>
     {
         MessageType = "shape",
         Version = 1,
@@ -16,6 +17,7 @@ partial class ShapeV1 : global::Contracts.IMessageContract<global::ShapeV1>
         KeyFormat = global::Contracts.KeyFormat.None,
         KeyFields = global::System.Array.Empty<string>(),
     };
+    #pragma warning restore CS0109
 
     static void global::Contracts.IMessageContract<global::ShapeV1>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::ShapeV1 value) =>
         __ShapeV1Codec.AvroWriteShape(ref writer, value);

@@ -6,7 +6,8 @@ partial struct SizeV1 : global::Contracts.IMessageContract<global::SizeV1>
     /// <summary>
     /// The contract's wire type "size" version 1: its Avro schema, key configuration and fingerprints.
     /// </summary>
-    public static global::Contracts.MessageDescriptor<global::SizeV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::SizeV1>
+    #pragma warning disable CS0109
+    public static new global::Contracts.MessageDescriptor<global::SizeV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::SizeV1>
     {
         MessageType = "size",
         Version = 1,
@@ -16,6 +17,7 @@ partial struct SizeV1 : global::Contracts.IMessageContract<global::SizeV1>
         KeyFormat = global::Contracts.KeyFormat.None,
         KeyFields = global::System.Array.Empty<string>(),
     };
+    #pragma warning restore CS0109
 
     static void global::Contracts.IMessageContract<global::SizeV1>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::SizeV1 value) =>
         __SizeV1Codec.AvroWriteSize(ref writer, value);

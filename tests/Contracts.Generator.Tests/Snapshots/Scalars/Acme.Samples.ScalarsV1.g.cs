@@ -8,7 +8,8 @@ partial record ScalarsV1 : global::Contracts.IMessageContract<global::Acme.Sampl
     /// <summary>
     /// The contract's wire type "scalars" version 1: its Avro schema, key configuration and fingerprints.
     /// </summary>
-    public static global::Contracts.MessageDescriptor<global::Acme.Samples.ScalarsV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.ScalarsV1>
+    #pragma warning disable CS0109
+    public static new global::Contracts.MessageDescriptor<global::Acme.Samples.ScalarsV1> Descriptor { get; } = new global::Contracts.MessageDescriptor<global::Acme.Samples.ScalarsV1>
     {
         MessageType = "scalars",
         Version = 1,
@@ -18,6 +19,7 @@ partial record ScalarsV1 : global::Contracts.IMessageContract<global::Acme.Sampl
         KeyFormat = global::Contracts.KeyFormat.None,
         KeyFields = global::System.Array.Empty<string>(),
     };
+    #pragma warning restore CS0109
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.ScalarsV1>.WriteAvro(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.ScalarsV1 value) =>
         __ScalarsV1Codec.AvroWriteScalars(ref writer, value);
