@@ -13,6 +13,7 @@ using BenchmarkDotNet.Configs;
 using Contracts.Benchmarks.Harness;
 using Contracts.Benchmarks.Model;
 using Contracts.Benchmarks.SystemTextJson;
+using Contracts.Json;
 using Apache = Contracts.Benchmarks.ApacheAvro;
 
 namespace Contracts.Benchmarks;
@@ -53,6 +54,7 @@ public class OrderPlacedBenchmarks
 
     private byte[] _avroBytes = null!;
     private byte[] _stjBytes = null!;
+    private byte[] _envelopeBytes = null!;
 
     /// <summary>Builds the values, writers and readers once, and proves every side writes and reads the same thing.</summary>
     [GlobalSetup]
@@ -70,12 +72,14 @@ public class OrderPlacedBenchmarks
         _genericWriter = new GenericDatumWriter<GenericRecord>(schema);
 
         _output = new ArrayBufferWriter<byte>(1024);
-        _stjWriter = new Utf8JsonWriter(_output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        _stjWriter = new Utf8JsonWriter(_output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
 
         ApacheSpecificWrite();
         _avroBytes = _apacheOutput.ToArray();
         SystemTextJsonWrite();
         _stjBytes = _output.WrittenSpan.ToArray();
+        ContractsJsonWrite();
+        _envelopeBytes = _output.WrittenSpan.ToArray();
 
         _apacheInput = new MemoryStream(_avroBytes, writable: false);
         _apacheDecoder = new BinaryDecoder(_apacheInput);
@@ -134,6 +138,15 @@ public class OrderPlacedBenchmarks
         return _output.WrittenCount;
     }
 
+    [Benchmark(Description = "Contracts JSON envelope")]
+    [BenchmarkCategory(Write)]
+    public int ContractsJsonWrite()
+    {
+        _output.ResetWrittenCount();
+        JsonEnvelope.Serialize(_output, _contract);
+        return _output.WrittenCount;
+    }
+
     [Benchmark(Baseline = true, Description = "Apache.Avro specific")]
     [BenchmarkCategory(Read)]
     public Apache.OrderPlaced ApacheSpecificRead()
@@ -158,4 +171,8 @@ public class OrderPlacedBenchmarks
     [Benchmark(Description = "Contracts Avro")]
     [BenchmarkCategory(Read)]
     public OrderPlacedV1 ContractsAvroRead() => AvroSerializer.Deserialize<OrderPlacedV1>(_avroBytes);
+
+    [Benchmark(Description = "Contracts JSON envelope")]
+    [BenchmarkCategory(Read)]
+    public OrderPlacedV1 ContractsJsonRead() => JsonEnvelope.Deserialize<OrderPlacedV1>(_envelopeBytes);
 }

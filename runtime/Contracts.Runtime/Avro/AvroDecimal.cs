@@ -153,9 +153,7 @@ public static class AvroDecimal
         decimal.GetBits(value, bits);
         var scaleUp = scale - ((bits[3] >> 16) & 0xFF);
         var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
-        // Schemas out of range go to the general path too, which rejects them.
-        if (bits[2] != 0 || (uint)(precision - 1) >= MaxPrecision || (uint)scale > (uint)precision ||
-            (uint)scaleUp >= (uint)UInt64PowersOfTen.Length || mantissa > long.MaxValue / UInt64PowersOfTen[scaleUp])
+        if (bits[2] != 0 || (uint)scaleUp >= (uint)UInt64PowersOfTen.Length || mantissa > long.MaxValue / UInt64PowersOfTen[scaleUp])
         {
             unscaled = 0;
             return false;

@@ -26,6 +26,11 @@ public sealed class LogpipeJsonEncoder : JavaScriptEncoder
     private static readonly SearchValues<char> Utf16Candidates = SearchValues.Create(
         "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\"\\\u2028\u2029");
 
+    // Printable ASCII except '"' and '\\': never escaped. (MemoryExtensions.IndexOfAnyExceptInRange allocated on
+    // every call over a pointer-backed span in .NET 10.0.12, so this is a SearchValues set.)
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
+        " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     // A contiguous range, which SearchValues searches with vector compares.
     private static readonly SearchValues<char> Surrogates = SearchValues.Create(SurrogateRange());
 
@@ -47,7 +52,16 @@ public sealed class LogpipeJsonEncoder : JavaScriptEncoder
     public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
     {
         var span = new ReadOnlySpan<char>(text, textLength);
-        var offset = 0;
+
+        // Most text is printable ASCII with no quote or backslash: one vectorized scan for anything else settles it.
+        // A control character, quote or backslash found is the answer; DEL or a non-ASCII character goes on to the
+        // candidate search from there (nothing before it needs escaping).
+        var offset = span.IndexOfAnyExcept(PlainAscii);
+        if (offset < 0 || span[offset] < 0x7F)
+        {
+            return offset;
+        }
+
         while (true)
         {
             var index = IndexOfCandidate(span.Slice(offset));

@@ -15,6 +15,22 @@ internal static class PythonFloatFormat
 
     public static int Format(double value, Span<byte> destination)
     {
+        // .NET's shortest round-trip text has Python's digits; in Python's positional range (1e-4 <= |x| < 1e16, or 0)
+        // where .NET is positional too, it only lacks Python's ".0" on whole numbers. The rest is reformatted.
+        var magnitude = Math.Abs(value);
+        if ((magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e16)) &&
+            value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture) &&
+            destination.Slice(0, written).IndexOfAny((byte)'E', (byte)'e') < 0)
+        {
+            if (destination.Slice(0, written).IndexOf((byte)'.') < 0)
+            {
+                destination[written++] = (byte)'.';
+                destination[written++] = (byte)'0';
+            }
+
+            return written;
+        }
+
         Span<char> shortest = stackalloc char[MaxLength];
         value.TryFormat(shortest, out var length, "R", CultureInfo.InvariantCulture);
         return Reformat(shortest.Slice(0, length), destination);

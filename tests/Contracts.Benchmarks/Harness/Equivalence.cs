@@ -9,6 +9,8 @@ namespace Contracts.Benchmarks.Harness;
 /// </summary>
 internal static class Equivalence
 {
+    private const string EnvelopeStart = "json:{\"type\":\"order-placed\",\"version\":1,\"message\":{";
+
     public static void Check(OrderPlacedBenchmarks benchmarks)
     {
         var expected = benchmarks.AvroBytes.ToArray();
@@ -23,10 +25,19 @@ internal static class Equivalence
         Require(SampleOrder.Difference(benchmarks.ContractsAvroRead()), "Contracts Avro reader");
         Require(SampleOrder.Difference(benchmarks.ApacheGenericRead()), "Apache.Avro generic reader");
         Require(SampleOrder.Difference(benchmarks.SystemTextJsonRead().Message), "System.Text.Json reader");
+        Require(SampleOrder.Difference(benchmarks.ContractsJsonRead()), "Contracts JSON envelope reader");
 
         benchmarks.SystemTextJsonWrite();
         var json = Encoding.UTF8.GetString(benchmarks.LastOutput);
-        Require(json.StartsWith("json:{\"type\":\"order-placed\",\"version\":1,\"message\":{", StringComparison.Ordinal), "System.Text.Json writer", $"wrote an unexpected envelope: {json}");
+        Require(json.StartsWith(EnvelopeStart, StringComparison.Ordinal), "System.Text.Json writer", $"wrote an unexpected envelope: {json}");
+
+        benchmarks.ContractsJsonWrite();
+        var envelope = Encoding.UTF8.GetString(benchmarks.LastOutput);
+        Require(envelope.StartsWith(EnvelopeStart, StringComparison.Ordinal), "Contracts JSON envelope writer", $"wrote an unexpected envelope: {envelope}");
+
+        // The two documents differ only where the envelope follows Python/DRF (decimal as a string with exactly
+        // its scale, timestamps as isoformat with microseconds and "Z"); same fields, same order, similar size.
+        Require(Math.Abs(envelope.Length - json.Length) < json.Length / 10, "Contracts JSON envelope writer", $"wrote {envelope.Length} characters where System.Text.Json wrote {json.Length}: {envelope} vs {json}");
     }
 
     private static void Require(string? difference, string who)
