@@ -187,8 +187,17 @@ internal sealed partial class ContractParser
         return version >= 1 && name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal) ? name.Substring(0, name.Length - suffix.Length) : name;
     }
 
-    private static string CSharpNamespace(ITypeSymbol type) =>
-        type.ContainingNamespace is null || type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
+    /// <summary>The namespace's plain name (<c>namespace @event</c> is <c>event</c>), as Avro names and hint names use it.</summary>
+    private static string CSharpNamespace(ITypeSymbol type)
+    {
+        var parts = new List<string>();
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            parts.Insert(0, ns.Name);
+        }
+
+        return string.Join(".", parts);
+    }
 
     private static TypeDeclarationModel BuildDeclaration(INamedTypeSymbol type)
     {
@@ -211,7 +220,8 @@ internal sealed partial class ContractParser
         }
 
         hintParts.Add(type.Name);
-        return new TypeDeclarationModel(ns, EscapeIdentifier(type.Name), Keyword(type), containing.ToEquatableArray(), string.Join(".", hintParts));
+        var declaredNamespace = string.Join(".", ns.Split('.').Where(part => part.Length > 0).Select(EscapeIdentifier));
+        return new TypeDeclarationModel(declaredNamespace, EscapeIdentifier(type.Name), Keyword(type), containing.ToEquatableArray(), string.Join(".", hintParts));
     }
 
     private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
@@ -223,9 +233,12 @@ internal sealed partial class ContractParser
         _ => "class",
     };
 
-    /// <summary>Member and type names as generated code must spell them (<c>@event</c> for a keyword).</summary>
+    /// <summary>
+    /// Member and type names as generated code must spell them: <c>@event</c> for a keyword, and contextual keywords too
+    /// (a type spelled <c>record</c> in generated code warns CS8860 even when the user wrote <c>@record</c>).
+    /// </summary>
     internal static string EscapeIdentifier(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     private void Report(DiagnosticDescriptor descriptor, Location? location, params string[] args)
     {
