@@ -79,9 +79,9 @@ internal sealed class CompiledContracts(Assembly assembly, IReadOnlyDictionary<s
         (byte[])Generic(typeof(Contracts.Avro.AvroSerializer), "Serialize", value.GetType(), value)!;
 
     /// <summary>Calls <c>AvroSerializer.Deserialize&lt;T&gt;(ReadOnlySpan&lt;byte&gt;)</c> through a span-free shim.</summary>
-    public object DeserializeAvro(string typeName, byte[] data) =>
+    public object DeserializeAvro(string typeName, byte[] data, Contracts.Avro.AvroReaderOptions? options = null) =>
         Unwrap(() => typeof(CompiledContracts).GetMethod(nameof(DeserializeShim), BindingFlags.NonPublic | BindingFlags.Static)!
-            .MakeGenericMethod(Type(typeName)).Invoke(null, [data]))!;
+            .MakeGenericMethod(Type(typeName)).Invoke(null, [data, options]))!;
 
     /// <summary>Calls <c>AvroSerializer.SerializeKey&lt;T&gt;(T)</c>.</summary>
     public byte[] SerializeKey(object value) =>
@@ -123,8 +123,8 @@ internal sealed class CompiledContracts(Assembly assembly, IReadOnlyDictionary<s
         return value;
     }
 
-    private static T DeserializeShim<T>(byte[] data)
-        where T : Contracts.IMessageContract<T> => Contracts.Avro.AvroSerializer.Deserialize<T>(data);
+    private static T DeserializeShim<T>(byte[] data, Contracts.Avro.AvroReaderOptions? options)
+        where T : Contracts.IMessageContract<T> => Contracts.Avro.AvroSerializer.Deserialize<T>(data, options);
 
     private static object? Generic(Type owner, string name, Type typeArgument, object value)
     {
