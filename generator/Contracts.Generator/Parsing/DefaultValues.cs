@@ -22,7 +22,14 @@ internal static class DefaultValues
     private const long MicrosPerDay = 86400000000L;
 
     /// <summary>Returns the C# expression for <paramref name="node"/> as a value of <paramref name="type"/>, or null and why not.</summary>
-    public static string? ToExpression(JsonNode node, AvroTypeModel type, Func<string, EnumModel?> findEnum, out string? error)
+    /// <remarks>
+    /// A field's own union default must match the union's first branch (<c>null</c>); a union nested in an array or map
+    /// default may hold a value of either branch, as Avro validates nested defaults against any branch.
+    /// </remarks>
+    public static string? ToExpression(JsonNode node, AvroTypeModel type, Func<string, EnumModel?> findEnum, out string? error) =>
+        ToExpression(node, type, findEnum, nested: false, out error);
+
+    private static string? ToExpression(JsonNode node, AvroTypeModel type, Func<string, EnumModel?> findEnum, bool nested, out string? error)
     {
         error = null;
         switch (type.Kind)
@@ -31,6 +38,11 @@ internal static class DefaultValues
                 if (node.Kind == JsonNodeKind.Null)
                 {
                     return "null";
+                }
+
+                if (nested)
+                {
+                    return ToExpression(node, type.Items!, findEnum, nested, out error);
                 }
 
                 error = "a nullable field's default must be null, because the first branch of its union is \"null\"";
@@ -269,7 +281,7 @@ internal static class DefaultValues
         var items = new List<string>();
         foreach (var item in node.Items)
         {
-            var expression = ToExpression(item, type.Items!, findEnum, out error);
+            var expression = ToExpression(item, type.Items!, findEnum, nested: true, out error);
             if (expression is null)
             {
                 error = "item " + items.Count.ToString(CultureInfo.InvariantCulture) + ": " + error;
@@ -305,7 +317,7 @@ internal static class DefaultValues
         var entries = new List<string>();
         foreach (var property in node.Properties)
         {
-            var expression = ToExpression(property.Value, type.Items!, findEnum, out error);
+            var expression = ToExpression(property.Value, type.Items!, findEnum, nested: true, out error);
             if (expression is null)
             {
                 error = "entry \"" + property.Key + "\": " + error;

@@ -57,6 +57,42 @@ public sealed class EdgeCaseCompileTests
             [AvroIgnore] public string? Scratch { get; set; }
         }
         """)]
+    [InlineData("nullable value types inside collections", """
+        using System;
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using Contracts;
+        public record Address(string Street);
+        [Message("inside", 1)]
+        public partial record InsideV1(List<int?> Counts, Dictionary<string, DateOnly?> Days, ImmutableArray<Guid>? Ids, IReadOnlyList<Address>? Addresses, Address?[] Sparse);
+        """)]
+    [InlineData("every kind of default expression", """
+        using System;
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using Contracts;
+        public enum Color { Red, Green }
+        [Message("defaults", 1)]
+        public partial record EveryDefaultV1(
+            [AvroDefault("19000")] DateOnly Day,
+            [AvroDefault("3600000000")] TimeOnly Time,
+            [AvroDefault("1700000000000"), AvroTimestamp(AvroTimestampKind.LocalMillis)] DateTime Local,
+            [AvroDefault("1700000000000000"), AvroTimestamp(AvroTimestampKind.Micros)] DateTimeOffset Micros,
+            [AvroDefault("\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"")] Guid Id,
+            [AvroDefault("\"\\u0001\\u0002\"")] byte[] Bytes,
+            [AvroDefault("\"\\u0001\"")] ReadOnlyMemory<byte> Memory,
+            [AvroDefault("\"ab\""), AvroFixed(2)] byte[] Pair,
+            [AvroDefault("\"\\u0004\\u00e2\""), AvroDecimal(6, 2)] decimal Price,
+            [AvroDefault("1.25")] float Ratio,
+            [AvroDefault("-3")] long Delta,
+            [AvroDefault("\"Green\"")] Color Color,
+            [AvroDefault("[1, 2]")] ImmutableList<int> Numbers,
+            [AvroDefault("{\"a\": [\"Red\"]}")] ImmutableDictionary<string, List<Color>> Palette,
+            [AvroDefault("[[\"x\"], []]")] string[][] Grid,
+            [AvroDefault("[null, \"y\"]")] List<string?> Holes,
+            [AvroDefault("{\"k\": null}")] IReadOnlyDictionary<string, int?> Sparse,
+            [AvroDefault("[]")] ImmutableArray<long> Empty);
+        """)]
     public void Generated_code_compiles_without_diagnostics(string description, string source)
     {
         var run = GeneratorRunner.Run(source);
