@@ -156,7 +156,7 @@ public static partial class JsonFields
             throw JsonErrors.Unexpected(ref reader, "a string");
         }
 
-        return TryGetString(ref reader) ?? throw JsonErrors.At(ref reader, "the string is not valid UTF-8.");
+        return TryGetString(ref reader) ?? throw JsonErrors.At(ref reader, "the string is not valid Unicode (an escaped unpaired surrogate such as \\ud800).");
     }
 
     /// <summary>Reads a <c>uuid</c> string in the 36-character form (either case).</summary>

@@ -88,7 +88,7 @@ public static partial class JsonFields
 
     /// <summary>Reads a map key (the reader is on a property name), refusing invalid UTF-8.</summary>
     public static string ReadMapKey(ref Utf8JsonReader reader) =>
-        TryGetString(ref reader) ?? throw JsonErrors.At(ref reader, "the map key is not valid UTF-8.");
+        TryGetString(ref reader) ?? throw JsonErrors.At(ref reader, "the map key is not valid Unicode (an escaped unpaired surrogate).");
 
     /// <summary>The error for a map key that occurs twice; the reader is on the second occurrence.</summary>
     public static ContractDecodeException DuplicateMapKey(ref Utf8JsonReader reader, string key) =>
@@ -106,6 +106,36 @@ public static partial class JsonFields
         catch (JsonException error)
         {
             throw JsonErrors.Malformed(error);
+        }
+
+        if (reader.ValueIsEscaped)
+        {
+            CheckEscapes(ref reader);
+        }
+    }
+
+    // Matching names and symbols with ValueTextEquals throws InvalidOperationException on an escaped unpaired
+    // surrogate (\ud800). Escaped strings are rare, so every one is unescaped once here, where the fault can be reported.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void CheckEscapes(ref Utf8JsonReader reader)
+    {
+        var length = reader.ValueSpan.Length;
+        byte[]? rented = null;
+        var buffer = length <= 256 ? stackalloc byte[256] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            reader.CopyString(buffer);
+        }
+        catch (System.InvalidOperationException)
+        {
+            throw JsonErrors.At(ref reader, "the text is not valid Unicode (an escaped unpaired surrogate such as \\ud800).");
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 

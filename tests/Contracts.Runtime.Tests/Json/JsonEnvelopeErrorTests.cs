@@ -209,6 +209,26 @@ public class JsonEnvelopeErrorTests
         Assert.Contains("UTF-8", error.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("json:{\"type\":\"\\ud800\",\"version\":2,\"message\":{}}", 13)]
+    [InlineData("json:{\"\\udc00\":1,\"type\":\"person\",\"version\":2,\"message\":{}}", 6)]
+    [InlineData("json:{\"type\":\"person\",\"version\":2,\"message\":{\"name\":\"a\\ud83c\"}}", 52)]
+    public void Escaped_unpaired_surrogates_are_refused_where_they_occur(string text, int offset)
+    {
+        var error = Decode(text);
+
+        Assert.Equal(offset, error.Offset);
+        Assert.Contains("unpaired surrogate", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Escaped_surrogate_pairs_and_other_escapes_are_read()
+    {
+        var message = Message.Replace("\"name\":\"n\"", "\"n\\u0061me\":\"\\ud83c\\udf89\\u00e9\\n\"", StringComparison.Ordinal);
+
+        Assert.Equal("\U0001F389\u00e9\n", JsonEnvelope.Deserialize<JsonTestPerson>(Encoding.UTF8.GetBytes(Envelope(message))).Name);
+    }
+
     [Fact]
     public void Limits_nesting_depth()
     {
