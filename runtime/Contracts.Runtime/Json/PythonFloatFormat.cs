@@ -32,7 +32,7 @@ internal static class PythonFloatFormat
         }
 
         Span<char> shortest = stackalloc char[MaxLength];
-        value.TryFormat(shortest, out var length, "R", CultureInfo.InvariantCulture);
+        value.TryFormat(shortest, out var length, default, CultureInfo.InvariantCulture);
         return Reformat(shortest.Slice(0, length), destination);
     }
 
@@ -40,7 +40,7 @@ internal static class PythonFloatFormat
     public static int Format(float value, Span<byte> destination)
     {
         Span<char> shortest = stackalloc char[MaxLength];
-        value.TryFormat(shortest, out var length, "R", CultureInfo.InvariantCulture);
+        value.TryFormat(shortest, out var length, default, CultureInfo.InvariantCulture);
         return Reformat(shortest.Slice(0, length), destination);
     }
 
