@@ -58,10 +58,10 @@ internal static class ContractValues
         Gen.Select(
             Gen.Select(Gen.Bool.Null(), Gen.Int.Null(), Gen.Long.Null(), Generators.AnyFloat.Null(), Generators.AnyDouble.Null(), Gen.Null(Text), Gen.Null(Blob), Gen.Guid.Null()),
             Gen.Select(OffsetMillis.Null(), Gen.DateOnly.Null(), TimeMicros.Null(), DecimalOf(10, 2).Null(), Gen.Enum<Suit>().Null(), Gen.Null(Address), Gen.Null(Gen.Int.List[0, 5])),
-            Gen.Null(Gen.Select(Key, Text).Array[0, 4].Select(Distinct)),
-            (a, b, labels) => new NullablesV1(
+            Gen.Select(Gen.Null(Gen.Select(Key, Text).Array[0, 4].Select(Distinct)), Gen.Null(Gen.Byte.Array[4]), Gen.Null(Gen.Null(Address).List[0, 3]), Gen.Enum<Status>().Null()),
+            (a, b, c) => new NullablesV1(
                 a.Item1, a.Item2, a.Item3, a.Item4, a.Item5, a.Item6, a.Item7, a.Item8,
-                b.Item1, b.Item2, b.Item3, b.Item4, b.Item5, b.Item6, b.Item7, labels));
+                b.Item1, b.Item2, b.Item3, b.Item4, b.Item5, b.Item6, b.Item7, c.Item1, c.Item2, c.Item3, c.Item4));
 
     public static readonly Gen<CollectionsV1> Collections =
         Gen.Select(
@@ -119,7 +119,10 @@ internal static class ContractValues
         ("suit", v.Suit is { } suit ? Enum(Field(s, "suit"), suit.ToString()) : null),
         ("home", v.Home is { } home ? ToGeneric(home, Field(s, "home")) : null),
         ("numbers", v.Numbers is { } numbers ? Array(numbers, n => n) : null),
-        ("labels", v.Labels is { } labels ? Map(labels, l => l) : null));
+        ("labels", v.Labels is { } labels ? Map(labels, l => l) : null),
+        ("hash", v.Hash is { } hash ? Fixed(Field(s, "hash"), hash) : null),
+        ("maybeAddresses", v.MaybeAddresses is { } addresses ? Array(addresses, a => a is null ? null : ToGeneric(a, Items(Field(s, "maybeAddresses")))) : null),
+        ("status", v.Status is { } status ? Enum(Field(s, "status"), status.ToString()) : null));
 
     public static GenericRecord ToGeneric(CollectionsV1 v, Schema s) => Record(
         s,

@@ -51,6 +51,16 @@ public sealed class GeneratedReaderBadInputTests
     }
 
     [Fact]
+    public void Map_with_a_repeated_key_is_rejected_at_the_repeated_key()
+    {
+        var bytes = AvroSerializer.Serialize(Collections(counts: new Dictionary<string, int> { ["k1"] = 1, ["k2"] = 2 }));
+        var k2 = IndexOf(bytes, "k2");
+        bytes[k2 + 1] = (byte)'1'; // the second key now repeats the first
+        var error = Fails<CollectionsV1>(bytes, k2 - 1, "k1");
+        Assert.Equal("counts[\"k1\"]", error.FieldPath);
+    }
+
+    [Fact]
     public void Unknown_enum_symbol_inside_a_list_names_the_item()
     {
         var value = Collections(suits: [Suit.Spades, Suit.Hearts, Suit.Clubs]);
@@ -66,8 +76,8 @@ public sealed class GeneratedReaderBadInputTests
     public void Unknown_union_branch_names_the_nullable_field()
     {
         var bytes = AvroSerializer.Serialize(AllNull());
-        // Sixteen nullable fields, all null: one 0x00 branch index each; home is the 14th.
-        Assert.Equal(new byte[16], bytes);
+        // Nineteen nullable fields, all null: one 0x00 branch index each; home is the 14th.
+        Assert.Equal(new byte[19], bytes);
         bytes[13] = 0x04;
         var error = Fails<NullablesV1>(bytes, 13, "union branch index 2 is out of range; the union has 2 branches");
         Assert.Equal("home", error.FieldPath);
@@ -255,8 +265,9 @@ public sealed class GeneratedReaderBadInputTests
         Address[]? addresses = null,
         Dictionary<string, Address>? places = null,
         Suit[]? suits = null,
-        List<string>? names = null) =>
-        new([], names ?? [], addresses ?? [], ImmutableArray<long>.Empty, [], places ?? [], [], [], [], [.. suits ?? []]);
+        List<string>? names = null,
+        Dictionary<string, int>? counts = null) =>
+        new([], names ?? [], addresses ?? [], ImmutableArray<long>.Empty, counts ?? [], places ?? [], [], [], [], [.. suits ?? []]);
 
-    private static NullablesV1 AllNull() => new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    private static NullablesV1 AllNull() => new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 }

@@ -76,7 +76,10 @@ public partial record NullablesV1(
     Suit? Suit,
     Address? Home,
     List<int>? Numbers,
-    Dictionary<string, string>? Labels);
+    Dictionary<string, string>? Labels,
+    [AvroFixed(4)] byte[]? Hash,
+    List<Address?>? MaybeAddresses,
+    Status? Status);
 
 /// <summary>Every collection shape.</summary>
 [Message("collections", 1)]
