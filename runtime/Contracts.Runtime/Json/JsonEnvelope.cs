@@ -15,20 +15,12 @@ public static class JsonEnvelope
     /// <summary>logpipe's format prefix: the format name and a colon.</summary>
     public static ReadOnlySpan<byte> Prefix => "json:"u8;
 
-    /// <summary>The largest nesting of JSON objects and arrays the reader accepts (the envelope itself counts as one).</summary>
-    public const int MaxDepth = 64;
-
     private static readonly JsonEncodedText TypeProperty = JsonEncodedText.Encode("type", LogpipeJsonEncoder.Instance);
     private static readonly JsonEncodedText VersionProperty = JsonEncodedText.Encode("version", LogpipeJsonEncoder.Instance);
     private static readonly JsonEncodedText MessageProperty = JsonEncodedText.Encode("message", LogpipeJsonEncoder.Instance);
     private static readonly JsonEncodedText ProducerProperty = JsonEncodedText.Encode("producer", LogpipeJsonEncoder.Instance);
 
-    private static readonly JsonReaderOptions ReaderOptions = new()
-    {
-        MaxDepth = MaxDepth,
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = false,
-    };
+    private static readonly JsonReaderOptions DefaultReaderOptions = ReaderOptionsFor(JsonEnvelopeOptions.Default);
 
     /// <summary>Appends the envelope of <paramref name="value"/> to <paramref name="output"/>.</summary>
     /// <param name="output">Where the bytes go.</param>
@@ -82,12 +74,14 @@ public static class JsonEnvelope
     /// Reads an envelope that must hold a <typeparamref name="T"/>: its <c>"type"</c> and <c>"version"</c> must be the
     /// contract's. Properties may come in any order; unknown ones (logpipe's <c>"producer"</c>) are skipped.
     /// </summary>
+    /// <param name="data">The envelope bytes, <c>json:</c> prefix included.</param>
+    /// <param name="options">Reading limits; <see cref="JsonEnvelopeOptions.Default"/> when null.</param>
     /// <exception cref="ContractDecodeException">The input is not such an envelope.</exception>
-    public static T Deserialize<T>(ReadOnlySpan<byte> data)
+    public static T Deserialize<T>(ReadOnlySpan<byte> data, JsonEnvelopeOptions? options = null)
         where T : IMessageContract<T>
     {
         var json = OpenEnvelope(data);
-        var reader = new Utf8JsonReader(json, ReaderOptions);
+        var reader = new Utf8JsonReader(json, ReaderOptions(options));
         try
         {
             return ReadEnvelope<T>(ref reader);
@@ -107,12 +101,12 @@ public static class JsonEnvelope
 
     /// <summary>Reads an envelope from possibly segmented input (copied once when it spans segments).</summary>
     /// <exception cref="ContractDecodeException">The input is not an envelope of <typeparamref name="T"/>.</exception>
-    public static T Deserialize<T>(in ReadOnlySequence<byte> data)
+    public static T Deserialize<T>(in ReadOnlySequence<byte> data, JsonEnvelopeOptions? options = null)
         where T : IMessageContract<T>
     {
         if (data.IsSingleSegment)
         {
-            return Deserialize<T>(data.FirstSpan);
+            return Deserialize<T>(data.FirstSpan, options);
         }
 
         if (data.Length > int.MaxValue)
@@ -125,7 +119,7 @@ public static class JsonEnvelope
         try
         {
             data.CopyTo(rented);
-            return Deserialize<T>(rented.AsSpan(0, length));
+            return Deserialize<T>(rented.AsSpan(0, length), options);
         }
         finally
         {
@@ -138,10 +132,10 @@ public static class JsonEnvelope
     /// (the message is checked to be well-formed JSON but not decoded).
     /// </summary>
     /// <exception cref="ContractDecodeException">The input is not an envelope.</exception>
-    public static EnvelopeHeader ReadHeader(ReadOnlySpan<byte> data)
+    public static EnvelopeHeader ReadHeader(ReadOnlySpan<byte> data, JsonEnvelopeOptions? options = null)
     {
         var json = OpenEnvelope(data);
-        var reader = new Utf8JsonReader(json, ReaderOptions);
+        var reader = new Utf8JsonReader(json, ReaderOptions(options));
         try
         {
             return ReadHeaderFields(ref reader);
@@ -158,6 +152,17 @@ public static class JsonEnvelope
             throw wrapped;
         }
     }
+
+    private static JsonReaderOptions ReaderOptions(JsonEnvelopeOptions? options) =>
+        options is null || ReferenceEquals(options, JsonEnvelopeOptions.Default) ? DefaultReaderOptions : ReaderOptionsFor(options);
+
+    // Python's json module accepts neither comments nor trailing commas; neither do we.
+    private static JsonReaderOptions ReaderOptionsFor(JsonEnvelopeOptions options) => new()
+    {
+        MaxDepth = options.MaxDepth,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
 
     private static ReadOnlySpan<byte> OpenEnvelope(ReadOnlySpan<byte> data)
     {

@@ -238,6 +238,21 @@ public class JsonEnvelopeErrorTests
         Assert.Contains("depth", error.Reason, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void The_depth_limit_is_configurable()
+    {
+        // Envelope (1), message (2), tags array (3): a limit of 2 refuses the message, 3 accepts it.
+        var bytes = Encoding.UTF8.GetBytes(Envelope(Message));
+
+        var error = Assert.Throws<ContractDecodeException>(() => JsonEnvelope.Deserialize<JsonTestPerson>(bytes, new JsonEnvelopeOptions { MaxDepth = 2 }));
+        Assert.Contains("depth", error.Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("tags", error.FieldPath);
+        Assert.Equal("n", JsonEnvelope.Deserialize<JsonTestPerson>(bytes, new JsonEnvelopeOptions { MaxDepth = 3 }).Name);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new JsonEnvelopeOptions { MaxDepth = 1 });
+        var deep = Encoding.UTF8.GetBytes(Envelope(Message.Insert(1, "\"deep\":" + new string('[', 100) + new string(']', 100) + ",")));
+        Assert.Equal("n", JsonEnvelope.Deserialize<JsonTestPerson>(deep, new JsonEnvelopeOptions { MaxDepth = 200 }).Name);
+    }
+
     [Theory]
     [InlineData("\"age\":1", "\"age\":2147483648", "age", "-2147483648 to 2147483647")]
     [InlineData("\"age\":1", "\"age\":1.5", "age", "found 1.5")]
