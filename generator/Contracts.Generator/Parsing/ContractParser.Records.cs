@@ -70,6 +70,14 @@ internal sealed partial class ContractParser
                     continue;
                 }
 
+                if (member.Required && !constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"))
+                {
+                    // The reader passes the value to the constructor only; C# would still demand it in the initializer (CS9035).
+                    Report(DiagnosticDescriptors.MemberNotSettable, member.Location ?? typeLocation, member.Name, type.ToDisplayString(),
+                        "it is required and also a constructor parameter, but the constructor is not marked [SetsRequiredMembers]");
+                    continue;
+                }
+
                 AddField(BuildField(type, member, parameter, i, recordNamespace), member);
             }
         }

@@ -195,8 +195,13 @@ internal static class DiagnosticCases
                 [AvroIgnore] public required string Secret { get; init; }
                 public string Name { get; init; } = "";
             }
+            public class RequiredTwice
+            {
+                public RequiredTwice(string name) { Name = name; }
+                public required string Name { get; init; }
+            }
             [Message("m", 1)]
-            public partial record MembersV1([property: AvroIgnore] string Name, Captures C, WrongType W, RequiredIgnored R);
+            public partial record MembersV1([property: AvroIgnore] string Name, Captures C, WrongType W, RequiredIgnored R, RequiredTwice T);
             """,
         ["CTR0018 key configuration"] = """
             using Contracts;

@@ -333,7 +333,10 @@ public sealed class DiagnosticTests
             CTR0017 Source0.cs(13,41)-(13,47): Member 'Secret' of 'RequiredIgnored' cannot be set by the generated reader: it is required but marked [AvroIgnore], so the reader could not create the object
             """,
             """
-            CTR0017 Source0.cs(17,63)-(17,67): Member 'Name' of 'MembersV1' cannot be set by the generated reader: it is marked [AvroIgnore] but the constructor needs its value
+            CTR0017 Source0.cs(19,28)-(19,32): Member 'Name' of 'RequiredTwice' cannot be set by the generated reader: it is required and also a constructor parameter, but the constructor is not marked [SetsRequiredMembers]
+            """,
+            """
+            CTR0017 Source0.cs(22,63)-(22,67): Member 'Name' of 'MembersV1' cannot be set by the generated reader: it is marked [AvroIgnore] but the constructor needs its value
             """,
         ],
         ["CTR0018 key configuration"] =

@@ -93,6 +93,18 @@ public sealed class EdgeCaseCompileTests
             [AvroDefault("{\"k\": null}")] IReadOnlyDictionary<string, int?> Sparse,
             [AvroDefault("[]")] ImmutableArray<long> Empty);
         """)]
+    [InlineData("required members set by a [SetsRequiredMembers] constructor", """
+        using System.Diagnostics.CodeAnalysis;
+        using Contracts;
+        [Message("req", 1)]
+        public partial class RequiredV1
+        {
+            [SetsRequiredMembers]
+            public RequiredV1(string name) { Name = name; }
+            public required string Name { get; init; }
+            public required int Count { get; init; }
+        }
+        """)]
     public void Generated_code_compiles_without_diagnostics(string description, string source)
     {
         var run = GeneratorRunner.Run(source);
