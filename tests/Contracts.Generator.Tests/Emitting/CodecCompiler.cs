@@ -101,6 +101,22 @@ internal sealed class CompiledContracts(Assembly assembly, IReadOnlyDictionary<s
         Unwrap(() => typeof(CompiledContracts).GetMethod(nameof(ReadJsonShim), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(Type(typeName)).Invoke(null, [json]))!;
 
+    /// <summary>Calls <c>JsonEnvelope.Serialize&lt;T&gt;(T)</c>.</summary>
+    public byte[] SerializeEnvelope(object value) =>
+        (byte[])Unwrap(() => typeof(CompiledContracts).GetMethod(nameof(SerializeEnvelopeShim), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(value.GetType()).Invoke(null, [value]))!;
+
+    /// <summary>Calls <c>JsonEnvelope.Deserialize&lt;T&gt;(ReadOnlySpan&lt;byte&gt;)</c>.</summary>
+    public object DeserializeEnvelope(string typeName, byte[] data) =>
+        Unwrap(() => typeof(CompiledContracts).GetMethod(nameof(DeserializeEnvelopeShim), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(Type(typeName)).Invoke(null, [data]))!;
+
+    private static byte[] SerializeEnvelopeShim<T>(T value)
+        where T : Contracts.IMessageContract<T> => Contracts.Json.JsonEnvelope.Serialize(value);
+
+    private static T DeserializeEnvelopeShim<T>(byte[] data)
+        where T : Contracts.IMessageContract<T> => Contracts.Json.JsonEnvelope.Deserialize<T>(data);
+
     private static string WriteJsonShim<T>(T value)
         where T : Contracts.IMessageContract<T>
     {

@@ -147,6 +147,48 @@ public sealed class CodecJsonTests
     }
 
     [Fact]
+    public void Every_type_round_trips_through_the_envelope()
+    {
+        var sink = CodecKitchenSink.Compiled;
+        var order = sink.Call("Acme.Shop.Samples", "Full")!;
+
+        var envelope = sink.SerializeEnvelope(order);
+        var read = sink.DeserializeEnvelope(CodecKitchenSink.TypeName, envelope);
+
+        Assert.StartsWith("json:{\"type\":\"order\",\"version\":1,\"message\":{\"flag\":true,", System.Text.Encoding.UTF8.GetString(envelope), StringComparison.Ordinal);
+        Assert.Equal(sink.Call("Acme.Shop.Samples", "Show", order), sink.Call("Acme.Shop.Samples", "Show", read));
+    }
+
+    [Fact]
+    public void Mutated_envelopes_either_decode_or_fail_with_the_decode_exception()
+    {
+        var sink = CodecKitchenSink.Compiled;
+        var envelope = sink.SerializeEnvelope(sink.Call("Acme.Shop.Samples", "Full")!);
+        var random = new Random(1123);
+        var alphabet = "{}[]\":,0123456789-.eEtruefalsn \\abcxyzAB=+/"u8.ToArray();
+
+        for (var round = 0; round < 3000; round++)
+        {
+            var mutated = (byte[])envelope.Clone();
+            for (var edits = random.Next(1, 4); edits > 0; edits--)
+            {
+                var at = random.Next(mutated.Length);
+                mutated[at] = random.Next(3) == 0 ? (byte)random.Next(256) : alphabet[random.Next(alphabet.Length)];
+            }
+
+            var length = random.Next(4) == 0 ? random.Next(mutated.Length) : mutated.Length;
+            try
+            {
+                sink.DeserializeEnvelope(CodecKitchenSink.TypeName, mutated[..length]);
+            }
+            catch (ContractDecodeException error)
+            {
+                Assert.InRange(error.Offset, 0, length);
+            }
+        }
+    }
+
+    [Fact]
     public void A_cycle_in_the_object_graph_fails_with_the_encode_exception()
     {
         var sink = CodecKitchenSink.Compiled;
