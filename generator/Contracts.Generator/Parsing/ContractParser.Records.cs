@@ -29,7 +29,7 @@ internal sealed partial class ContractParser
         _cancellationToken.ThrowIfCancellationRequested();
         var typeLocation = SourceLocation(type) ?? useLocation;
         var clrTypeName = key.ToDisplayString(TypeNameFormat);
-        var fullName = fullNameOverride ?? AvroNaming.FullName(AvroNameOf(type) ?? type.Name, CSharpNamespace(type));
+        var fullName = fullNameOverride ?? ContractRecordFullName(type) ?? AvroNaming.FullName(AvroNameOf(type) ?? type.Name, CSharpNamespace(type));
         var description = "'" + type.ToDisplayString() + "'";
         ValidateNamedTypeName(fullName, description, typeLocation);
         ClaimName(fullName, clrTypeName, description, typeLocation);
@@ -264,6 +264,24 @@ internal sealed partial class ContractParser
             ? "it has no public or internal constructor"
             : "no public constructor has parameters that all match public properties by name (case-insensitive)");
         return null;
+    }
+
+    /// <summary>
+    /// Another contract used as a field keeps the Avro name it has as a contract (<c>CategoryV1</c> is <c>Category</c>), so
+    /// its schema is the same wherever it appears.
+    /// </summary>
+    private static string? ContractRecordFullName(INamedTypeSymbol type)
+    {
+        var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MessageAttributeName);
+        if (attribute is not { ConstructorArguments.Length: 2 } || attribute.ConstructorArguments[1].Value is not int version)
+        {
+            return null;
+        }
+
+        var named = attribute.NamedArguments.ToDictionary(a => a.Key, a => a.Value.Value as string, StringComparer.Ordinal);
+        var name = (named.TryGetValue("SchemaName", out var schemaName) ? schemaName : null) ?? AvroNameOf(type) ?? StripVersionSuffix(type.Name, version);
+        var ns = (named.TryGetValue("SchemaNamespace", out var schemaNamespace) ? schemaNamespace : null) ?? CSharpNamespace(type);
+        return AvroNaming.FullName(name, ns);
     }
 
     private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>

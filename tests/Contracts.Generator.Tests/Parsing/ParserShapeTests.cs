@@ -279,4 +279,24 @@ public sealed class ParserShapeTests
         Assert.Equal(1, model.KeyFormat);
         Assert.Equal(["id"], model.KeyFields);
     }
+
+    [Fact]
+    public void A_contract_used_as_a_field_keeps_its_contract_avro_name()
+    {
+        var results = ParserProbe.ParseAll("""
+            using Contracts;
+            namespace Acme;
+            [Message("category", 1)]
+            public partial record CategoryV1(string Name, CategoryV1? Parent);
+            [Message("tag", 2, SchemaName = "Label", SchemaNamespace = "com.acme")]
+            public partial record TagV2(string Text);
+            [Message("catalog", 1)]
+            public partial record CatalogV1(CategoryV1 Root, TagV2 Tag);
+            """);
+
+        var catalog = Assert.Single(results, r => r.Model!.MessageType == "catalog").Model!;
+        Assert.Equal(["Acme.Catalog", "Acme.Category", "com.acme.Label"], catalog.Records.Select(r => r.AvroFullName));
+        var category = Assert.Single(results, r => r.Model!.MessageType == "category").Model!;
+        Assert.Equal(category.Root(), catalog.Record("Acme.Category"));
+    }
 }

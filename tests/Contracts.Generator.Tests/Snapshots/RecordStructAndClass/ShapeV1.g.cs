@@ -11,9 +11,9 @@ partial class ShapeV1 : global::Contracts.IMessageContract<global::ShapeV1>
     {
         MessageType = "shape",
         Version = 1,
-        Schema = "{\"type\":\"record\",\"name\":\"Shape\",\"fields\":[{\"name\":\"name\",\"type\":\"string\"},{\"name\":\"points\",\"type\":{\"type\":\"array\",\"items\":{\"type\":\"record\",\"name\":\"PointV1\",\"fields\":[{\"name\":\"x\",\"type\":\"double\"},{\"name\":\"y\",\"type\":\"double\"}]}}},{\"name\":\"label\",\"type\":[\"null\",\"string\"],\"default\":null}]}",
-        CanonicalSchema = "{\"name\":\"Shape\",\"type\":\"record\",\"fields\":[{\"name\":\"name\",\"type\":\"string\"},{\"name\":\"points\",\"type\":{\"type\":\"array\",\"items\":{\"name\":\"PointV1\",\"type\":\"record\",\"fields\":[{\"name\":\"x\",\"type\":\"double\"},{\"name\":\"y\",\"type\":\"double\"}]}}},{\"name\":\"label\",\"type\":[\"null\",\"string\"]}]}",
-        Fingerprint = 202998959214531236L,
+        Schema = "{\"type\":\"record\",\"name\":\"Shape\",\"fields\":[{\"name\":\"name\",\"type\":\"string\"},{\"name\":\"points\",\"type\":{\"type\":\"array\",\"items\":{\"type\":\"record\",\"name\":\"Point\",\"fields\":[{\"name\":\"x\",\"type\":\"double\"},{\"name\":\"y\",\"type\":\"double\"}]}}},{\"name\":\"label\",\"type\":[\"null\",\"string\"],\"default\":null}]}",
+        CanonicalSchema = "{\"name\":\"Shape\",\"type\":\"record\",\"fields\":[{\"name\":\"name\",\"type\":\"string\"},{\"name\":\"points\",\"type\":{\"type\":\"array\",\"items\":{\"name\":\"Point\",\"type\":\"record\",\"fields\":[{\"name\":\"x\",\"type\":\"double\"},{\"name\":\"y\",\"type\":\"double\"}]}}},{\"name\":\"label\",\"type\":[\"null\",\"string\"]}]}",
+        Fingerprint = 1266312020405483108L,
         KeyFormat = global::Contracts.KeyFormat.None,
         KeyFields = global::System.Array.Empty<string>(),
     };
@@ -63,7 +63,7 @@ file static class __ShapeV1Codec
         return false;
     }
 
-    private static readonly string[] FieldNamesOfPointV1 = new string[] { "x", "y" };
+    private static readonly string[] FieldNamesOfPoint = new string[] { "x", "y" };
 
     private static readonly string[] FieldNamesOfShape = new string[] { "name", "points", "label" };
 
@@ -71,7 +71,7 @@ file static class __ShapeV1Codec
     {
     }
 
-    internal static void AvroWritePointV1(ref global::Contracts.Avro.AvroWriter writer, global::PointV1 value)
+    internal static void AvroWritePoint(ref global::Contracts.Avro.AvroWriter writer, global::PointV1 value)
     {
         var field = 0;
         try
@@ -80,13 +80,13 @@ file static class __ShapeV1Codec
             field = 1;
             writer.WriteDouble(value.Y);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPointV1[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPoint[field]))
         {
             throw;
         }
     }
 
-    internal static global::PointV1 AvroReadPointV1(ref global::Contracts.Avro.AvroReader reader)
+    internal static global::PointV1 AvroReadPoint(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
         var field = 0;
@@ -98,7 +98,7 @@ file static class __ShapeV1Codec
             reader.Exit();
             return new global::PointV1(f0, f1);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPointV1[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPoint[field]))
         {
             throw;
         }
@@ -116,7 +116,7 @@ file static class __ShapeV1Codec
         {
             writer.WriteString(value.Name);
             field = 1;
-            AvroWriteListOfPointV1(ref writer, value.Points);
+            AvroWriteListOfPoint(ref writer, value.Points);
             field = 2;
             var nullable0 = value.Label;
             if (nullable0 is null)
@@ -143,7 +143,7 @@ file static class __ShapeV1Codec
         {
             string f0 = reader.ReadString();
             field = 1;
-            global::System.Collections.Generic.List<global::PointV1> f1 = AvroReadListOfPointV1(ref reader);
+            global::System.Collections.Generic.List<global::PointV1> f1 = AvroReadListOfPoint(ref reader);
             field = 2;
             string? f2 = reader.ReadUnionIndex(2) == 0 ? default(string?) : reader.ReadString();
             reader.Exit();
@@ -155,18 +155,18 @@ file static class __ShapeV1Codec
         }
     }
 
-    private static void AvroWriteListOfPointV1(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.List<global::PointV1> value)
+    private static void AvroWriteListOfPoint(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.List<global::PointV1> value)
     {
         if (value is null)
         {
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        AvroWriteBlockOfListOfPointV1(ref writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(value));
+        AvroWriteBlockOfListOfPoint(ref writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(value));
         writer.WriteBlockCount(0);
     }
 
-    private static void AvroWriteBlockOfListOfPointV1(ref global::Contracts.Avro.AvroWriter writer, global::System.ReadOnlySpan<global::PointV1> items)
+    private static void AvroWriteBlockOfListOfPoint(ref global::Contracts.Avro.AvroWriter writer, global::System.ReadOnlySpan<global::PointV1> items)
     {
         if (items.Length == 0)
         {
@@ -178,7 +178,7 @@ file static class __ShapeV1Codec
         {
             for (; index < items.Length; index++)
             {
-                AvroWritePointV1(ref writer, items[index]);
+                AvroWritePoint(ref writer, items[index]);
             }
         }
         catch (global::Contracts.ContractException e) when (AtIndex(e, index))
@@ -187,7 +187,7 @@ file static class __ShapeV1Codec
         }
     }
 
-    private static global::System.Collections.Generic.List<global::PointV1> AvroReadListOfPointV1(ref global::Contracts.Avro.AvroReader reader)
+    private static global::System.Collections.Generic.List<global::PointV1> AvroReadListOfPoint(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
         var count = reader.ReadBlockCount(0, 16);
@@ -198,7 +198,7 @@ file static class __ShapeV1Codec
             {
                 for (var i = 0; i < count; i++)
                 {
-                    items.Add(AvroReadPointV1(ref reader));
+                    items.Add(AvroReadPoint(ref reader));
                 }
                 count = reader.ReadBlockCount(items.Count, 16);
             }
@@ -211,32 +211,32 @@ file static class __ShapeV1Codec
         return items;
     }
 
-    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfPointV1 = new global::System.Text.Json.JsonEncodedText[]
+    private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfPoint = new global::System.Text.Json.JsonEncodedText[]
     {
         global::System.Text.Json.JsonEncodedText.Encode("x"),
         global::System.Text.Json.JsonEncodedText.Encode("y"),
     };
 
-    internal static void JsonWritePointV1(global::System.Text.Json.Utf8JsonWriter writer, global::PointV1 value)
+    internal static void JsonWritePoint(global::System.Text.Json.Utf8JsonWriter writer, global::PointV1 value)
     {
         writer.WriteStartObject();
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfPointV1[0]);
+            writer.WritePropertyName(JsonPropertyNamesOfPoint[0]);
             global::Contracts.Json.JsonFields.WriteDouble(writer, value.X);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfPointV1[1]);
+            writer.WritePropertyName(JsonPropertyNamesOfPoint[1]);
             global::Contracts.Json.JsonFields.WriteDouble(writer, value.Y);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPointV1[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPoint[field]))
         {
             throw;
         }
         writer.WriteEndObject();
     }
 
-    internal static global::PointV1 JsonReadPointV1(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::PointV1 JsonReadPoint(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::Contracts.Json.JsonFields.ExpectStartObject(ref reader);
         double f0 = default!;
@@ -248,7 +248,7 @@ file static class __ShapeV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextProperty(ref reader))
             {
-                field = JsonFieldIndexOfPointV1(ref reader);
+                field = JsonFieldIndexOfPoint(ref reader);
                 switch (field)
                 {
                     case 0:
@@ -291,13 +291,13 @@ file static class __ShapeV1Codec
 
             return new global::PointV1(f0, f1);
         }
-        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfPointV1[field]))
+        catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfPoint[field]))
         {
             throw;
         }
     }
 
-    private static int JsonFieldIndexOfPointV1(ref global::System.Text.Json.Utf8JsonReader reader)
+    private static int JsonFieldIndexOfPoint(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         if (!reader.HasValueSequence && !reader.ValueIsEscaped)
         {
@@ -357,7 +357,7 @@ file static class __ShapeV1Codec
             global::Contracts.Json.JsonFields.WriteString(writer, value.Name);
             field = 1;
             writer.WritePropertyName(JsonPropertyNamesOfShape[1]);
-            JsonWriteListOfPointV1(writer, value.Points);
+            JsonWriteListOfPoint(writer, value.Points);
             field = 2;
             writer.WritePropertyName(JsonPropertyNamesOfShape[2]);
             var nullable0 = value.Label;
@@ -412,7 +412,7 @@ file static class __ShapeV1Codec
 
                         seen1 = true;
                         global::Contracts.Json.JsonFields.MoveToValue(ref reader);
-                        f1 = JsonReadListOfPointV1(ref reader);
+                        f1 = JsonReadListOfPoint(ref reader);
                         break;
                     case 2:
                         if (seen2)
@@ -507,17 +507,17 @@ file static class __ShapeV1Codec
         return -1;
     }
 
-    private static void JsonWriteListOfPointV1(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<global::PointV1> value)
+    private static void JsonWriteListOfPoint(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<global::PointV1> value)
     {
         if (value is null)
         {
             throw NullValue(global::Contracts.ContractFormat.Json);
         }
 
-        JsonWriteItemsOfListOfPointV1(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(value));
+        JsonWriteItemsOfListOfPoint(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(value));
     }
 
-    private static void JsonWriteItemsOfListOfPointV1(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<global::PointV1> items)
+    private static void JsonWriteItemsOfListOfPoint(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<global::PointV1> items)
     {
         writer.WriteStartArray();
         var index = 0;
@@ -525,7 +525,7 @@ file static class __ShapeV1Codec
         {
             for (; index < items.Length; index++)
             {
-                JsonWritePointV1(writer, items[index]);
+                JsonWritePoint(writer, items[index]);
             }
         }
         catch (global::Contracts.ContractException e) when (AtIndex(e, index))
@@ -535,7 +535,7 @@ file static class __ShapeV1Codec
         writer.WriteEndArray();
     }
 
-    private static global::System.Collections.Generic.List<global::PointV1> JsonReadListOfPointV1(ref global::System.Text.Json.Utf8JsonReader reader)
+    private static global::System.Collections.Generic.List<global::PointV1> JsonReadListOfPoint(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
         var items = new global::System.Collections.Generic.List<global::PointV1>();
@@ -543,7 +543,7 @@ file static class __ShapeV1Codec
         {
             while (global::Contracts.Json.JsonFields.NextItem(ref reader))
             {
-                items.Add(JsonReadPointV1(ref reader));
+                items.Add(JsonReadPoint(ref reader));
             }
         }
         catch (global::Contracts.ContractException e) when (AtIndex(e, items.Count))
