@@ -27,6 +27,15 @@ internal static class Equivalence
         Require(SampleOrder.Difference(benchmarks.SystemTextJsonRead().Message), "System.Text.Json reader");
         Require(SampleOrder.Difference(benchmarks.ContractsJsonRead()), "Contracts JSON envelope reader");
 
+        // Reading allocates the returned objects and nothing else: exactly what building the same graph by hand costs.
+        var contract = benchmarks.ContractsAvroRead();
+        var graph = AllocatedBy(() => SampleOrder.CopyDeep(contract));
+        var read = AllocatedBy(() => benchmarks.ContractsAvroRead());
+        Console.WriteLine($"// Contracts Avro read allocates {read} B; building the same object graph by hand allocates {graph} B.");
+        Require(read <= graph, "Contracts Avro reader", $"allocates {read} B where the object graph it returns takes {graph} B");
+        var writes = AllocatedBy(() => benchmarks.ContractsAvroWrite()) + AllocatedBy(() => benchmarks.ContractsJsonWrite());
+        Require(writes == 0, "Contracts writers", $"allocate {writes} B writing to a reused buffer");
+
         benchmarks.SystemTextJsonWrite();
         var json = Encoding.UTF8.GetString(benchmarks.LastOutput);
         Require(json.StartsWith(EnvelopeStart, StringComparison.Ordinal), "System.Text.Json writer", $"wrote an unexpected envelope: {json}");
@@ -38,6 +47,22 @@ internal static class Equivalence
         // The two documents differ only where the envelope follows Python/DRF (decimal as a string with exactly
         // its scale, timestamps as isoformat with microseconds and "Z"); same fields, same order, similar size.
         Require(Math.Abs(envelope.Length - json.Length) < json.Length / 10, "Contracts JSON envelope writer", $"wrote {envelope.Length} characters where System.Text.Json wrote {json.Length}: {envelope} vs {json}");
+    }
+
+    /// <summary>
+    /// Bytes allocated by one call of <paramref name="action"/> after warm-up, so the run's log shows what a read costs
+    /// against the bare object graph it returns.
+    /// </summary>
+    public static long AllocatedBy(Action action)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            action();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static void Require(string? difference, string who)

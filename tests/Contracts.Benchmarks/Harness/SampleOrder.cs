@@ -98,6 +98,37 @@ internal static class SampleOrder
         return record;
     }
 
+    /// <summary>
+    /// Builds a copy of <paramref name="order"/> sharing nothing with it (every string copied): exactly the objects a
+    /// reader must allocate to return the order, used to show that our reader allocates nothing else.
+    /// </summary>
+    public static OrderPlacedV1 CopyDeep(OrderPlacedV1 order)
+    {
+        var lines = new OrderLine[order.Lines.Count];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = order.Lines[i];
+            lines[i] = new OrderLine(Copy(line.Sku), line.Quantity, line.UnitPrice);
+        }
+
+        var address = order.ShippingAddress;
+        return new OrderPlacedV1(
+            order.OrderId,
+            Copy(order.CustomerId),
+            Copy(order.CustomerName),
+            order.ItemCount,
+            order.Sequence,
+            order.PlacedAt,
+            order.Total,
+            new Address(Copy(address.Street), Copy(address.City), Copy(address.PostalCode), Copy(address.Country)),
+            lines,
+            order.Express,
+            order.Status,
+            order.Note is null ? null : Copy(order.Note));
+    }
+
+    private static string Copy(string text) => new(text.AsSpan());
+
     /// <summary>Describes how <paramref name="actual"/> differs from <see cref="CreateContract"/>, or returns null when it does not.</summary>
     public static string? Difference(OrderPlacedV1 actual)
     {
