@@ -16,6 +16,14 @@ internal static class DecimalText
     /// <exception cref="ContractEncodeException">The value has more digits than the precision or scale allow.</exception>
     public static int Format(decimal value, int precision, int scale, Span<byte> destination)
     {
+        // Common case: no digits to drop and the integer part fits, so fixed-point formatting only pads with zeros.
+        // (Zero takes the general path, which never writes "-0.00".)
+        if (value.Scale <= scale && scale < FixedFormats.Length && value != 0m && FitsPrecision(value, precision - scale)
+            && value.TryFormat(destination, out var written, FixedFormats[scale], CultureInfo.InvariantCulture))
+        {
+            return written;
+        }
+
         var unscaled = AvroDecimal.ToUnscaled(value, precision, scale, ContractFormat.Json);
         var position = 0;
         if (unscaled < 0)
@@ -52,6 +60,37 @@ internal static class DecimalText
         }
 
         return position;
+    }
+
+    private static readonly string[] FixedFormats = CreateFixedFormats();
+
+    private static readonly decimal[] PowersOfTen = CreatePowersOfTen();
+
+    private static bool FitsPrecision(decimal value, int integerDigits) =>
+        integerDigits >= PowersOfTen.Length || (integerDigits >= 0 && Math.Abs(value) < PowersOfTen[integerDigits]);
+
+    private static string[] CreateFixedFormats()
+    {
+        var formats = new string[29];
+        for (var i = 0; i < formats.Length; i++)
+        {
+            formats[i] = "F" + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return formats;
+    }
+
+    // 10^0 to 10^28, every power a decimal holds exactly.
+    private static decimal[] CreatePowersOfTen()
+    {
+        var powers = new decimal[29];
+        powers[0] = 1m;
+        for (var i = 1; i < powers.Length; i++)
+        {
+            powers[i] = powers[i - 1] * 10m;
+        }
+
+        return powers;
     }
 
     /// <summary>

@@ -72,6 +72,15 @@ public static partial class JsonFields
             throw NotFinite(value.ToString(CultureInfo.InvariantCulture));
         }
 
+        // A value with a fraction in [1e-4, 1e15) is positional in both Python's repr and .NET's shortest round-trip
+        // text, with the same digits, so System.Text.Json's own number writer produces Python's bytes.
+        var magnitude = Math.Abs(value);
+        if (magnitude >= 1e-4 && magnitude < 1e15 && value != Math.Floor(value))
+        {
+            writer.WriteNumberValue(value);
+            return;
+        }
+
         Span<byte> text = stackalloc byte[PythonFloatFormat.MaxLength];
         writer.WriteRawValue(text.Slice(0, PythonFloatFormat.Format(value, text)), skipInputValidation: true);
     }

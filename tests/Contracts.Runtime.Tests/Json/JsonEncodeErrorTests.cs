@@ -62,6 +62,29 @@ public class JsonEncodeErrorTests
         Assert.Equal("balance", error.FieldPath);
     }
 
+    [Theory]
+    [InlineData("99999999.99", 10, 2, "\"99999999.99\"")]
+    [InlineData("-99999999.9", 10, 2, "\"-99999999.90\"")]
+    [InlineData("0.5", 1, 1, "\"0.5\"")]
+    [InlineData("7", 28, 28, null)]
+    [InlineData("0.0000000000000000000000000001", 28, 28, "\"0.0000000000000000000000000001\"")]
+    [InlineData("100000000", 10, 2, null)]
+    [InlineData("1", 1, 1, null)]
+    [InlineData("1.005", 10, 2, null)]
+    [InlineData("-0.00", 4, 2, "\"0.00\"")]
+    public void Decimals_are_checked_at_the_precision_and_scale_boundaries(string value, int precision, int scale, string? expected)
+    {
+        var number = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        if (expected is null)
+        {
+            Assert.Throws<ContractEncodeException>(() => Write(w => JsonFields.WriteDecimal(w, number, precision, scale)));
+        }
+        else
+        {
+            Assert.Equal(expected, Write(w => JsonFields.WriteDecimal(w, number, precision, scale)));
+        }
+    }
+
     [Fact]
     public void Nulls_the_schema_does_not_allow_are_refused()
     {
