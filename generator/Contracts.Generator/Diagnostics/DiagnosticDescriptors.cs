@@ -100,6 +100,11 @@ internal static class DiagnosticDescriptors
         "Invalid key configuration",
         "The key of '{0}' is invalid: {1}");
 
+    public static readonly DiagnosticDescriptor TypeNotAccessible = Error(
+        "CTR0019",
+        "Contract type is not accessible to generated code",
+        "'{0}' cannot be a contract: {1}; the generated codecs and the assembly's catalog can reach only public or internal types");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -153,6 +153,11 @@ internal sealed partial class ContractParser
             return values is null ? null : new AvroTypeModel(AvroKind.Map, map, clrName, Items: values);
         }
 
+        if ((type.TypeKind is TypeKind.Enum or TypeKind.Class or TypeKind.Struct) && GeneratedCodeReach.InaccessibleReason(type) is { } inaccessible)
+        {
+            return Unsupported(site, type, inaccessible + ", and the generated codecs can reach only public or internal types");
+        }
+
         if (type.TypeKind == TypeKind.Enum)
         {
             var enumName = EnsureEnum(type, site);

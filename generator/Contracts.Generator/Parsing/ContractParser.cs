@@ -150,6 +150,12 @@ internal sealed partial class ContractParser
             }
         }
 
+        if (GeneratedCodeReach.InaccessibleReason(type) is { } inaccessible)
+        {
+            Report(DiagnosticDescriptors.TypeNotAccessible, type.Locations.FirstOrDefault(), type.ToDisplayString(), inaccessible);
+            return false;
+        }
+
         for (var current = type; current is not null; current = current.ContainingType)
         {
             foreach (var reference in current.DeclaringSyntaxReferences)

@@ -214,6 +214,25 @@ internal static class DiagnosticCases
             [Message("d", 1, Key = "Id, Id")]
             public partial record TwiceV1(string Id);
             """,
+        ["CTR0019 inaccessible types"] = """
+            using Contracts;
+            public partial class Billing
+            {
+                [Message("invoice", 1)]
+                private partial record InvoiceV1(string Number);
+                private partial class Hidden
+                {
+                    [Message("credit", 1)]
+                    internal partial record CreditV1(string Number);
+                }
+                private record Line(string Sku);
+                protected enum Grade { A, B }
+                [Message("order", 1)]
+                public partial record OrderV1(Line Line, Grade Grade);
+            }
+            [Message("file", 1)]
+            file partial record FileLocalV1(string Name);
+            """,
     };
 
     /// <summary>Extra files some cases need, by case name.</summary>

@@ -354,5 +354,35 @@ public sealed class DiagnosticTests
             CTR0018 Source0.cs(8,24)-(8,32): The key of 'TwiceV1' is invalid: 'Id' appears more than once in Key
             """,
         ],
+        ["CTR0019 inaccessible types"] =
+        [
+            """
+            CTR0019 Source0.cs(5,28)-(5,37): 'Billing.InvoiceV1' cannot be a contract: 'Billing.InvoiceV1' is private; the generated codecs and the assembly's catalog can reach only public or internal types
+            """,
+            """
+            CTR0019 Source0.cs(9,33)-(9,41): 'Billing.Hidden.CreditV1' cannot be a contract: 'Billing.Hidden' is private; the generated codecs and the assembly's catalog can reach only public or internal types
+            """,
+            """
+            CTR0005 Source0.cs(14,40)-(14,44): Member 'Line' of 'Billing.OrderV1' has type 'Billing.Line', which cannot be mapped to Avro: 'Billing.Line' is private, and the generated codecs can reach only public or internal types
+            """,
+            """
+            CTR0005 Source0.cs(14,52)-(14,57): Member 'Grade' of 'Billing.OrderV1' has type 'Billing.Grade', which cannot be mapped to Avro: 'Billing.Grade' is protected, and the generated codecs can reach only public or internal types
+            """,
+            """
+            CTR0019 Source0.cs(17,21)-(17,32): 'FileLocalV1' cannot be a contract: 'FileLocalV1' is file-local; the generated codecs and the assembly's catalog can reach only public or internal types
+            """,
+            """
+            CS0051 Source0.cs(14,27)-(14,34): Inconsistent accessibility: parameter type 'Billing.Line' is less accessible than method 'Billing.OrderV1.OrderV1(Billing.Line, Billing.Grade)'
+            """,
+            """
+            CS0051 Source0.cs(14,27)-(14,34): Inconsistent accessibility: parameter type 'Billing.Grade' is less accessible than method 'Billing.OrderV1.OrderV1(Billing.Line, Billing.Grade)'
+            """,
+            """
+            CS0051 Source0.cs(14,27)-(14,34): Inconsistent accessibility: parameter type 'Billing.Line' is less accessible than method 'Billing.OrderV1.Deconstruct(out Billing.Line, out Billing.Grade)'
+            """,
+            """
+            CS0051 Source0.cs(14,27)-(14,34): Inconsistent accessibility: parameter type 'Billing.Grade' is less accessible than method 'Billing.OrderV1.Deconstruct(out Billing.Line, out Billing.Grade)'
+            """,
+        ],
     };
 }
