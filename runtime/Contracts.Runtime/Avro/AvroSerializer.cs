@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using Contracts.Buffers;
 
 namespace Contracts.Avro;
 
@@ -40,27 +41,7 @@ public static class AvroSerializer
     public static T Deserialize<T>(in ReadOnlySequence<byte> data, AvroReaderOptions? options = null)
         where T : IMessageContract<T>
     {
-        if (data.IsSingleSegment)
-        {
-            return Deserialize<T>(data.FirstSpan, options);
-        }
-
-        if (data.Length > int.MaxValue)
-        {
-            throw new ContractDecodeException(ContractFormat.Avro, $"the input is {data.Length} bytes, more than one message can hold.", 0);
-        }
-
-        var length = (int)data.Length;
-        var rented = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            data.CopyTo(rented);
-            return Deserialize<T>(rented.AsSpan(0, length), options);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        return ContiguousInput.Decode(data, ContractFormat.Avro, options, static (span, readerOptions) => Deserialize<T>(span, readerOptions));
     }
 
     /// <summary>Returns the key bytes of <paramref name="value"/> in its contract's key format (empty without a key).</summary>

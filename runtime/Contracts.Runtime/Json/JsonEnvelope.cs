@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using Contracts.Buffers;
 using System.Text.Json;
 
 namespace Contracts.Json;
@@ -80,23 +81,7 @@ public static class JsonEnvelope
     public static T Deserialize<T>(ReadOnlySpan<byte> data, JsonEnvelopeOptions? options = null)
         where T : IMessageContract<T>
     {
-        var json = OpenEnvelope(data);
-        var reader = new Utf8JsonReader(json, ReaderOptions(options));
-        try
-        {
-            return ReadEnvelope<T>(ref reader);
-        }
-        catch (ContractDecodeException error)
-        {
-            error.Relocate(AbsoluteOffset(json, error));
-            throw;
-        }
-        catch (JsonException error)
-        {
-            var wrapped = JsonErrors.Malformed(error);
-            wrapped.Relocate(AbsoluteOffset(json, wrapped));
-            throw wrapped;
-        }
+        return ReadEnvelopeJson(data, options, static (ref Utf8JsonReader reader) => ReadEnvelope<T>(ref reader));
     }
 
     /// <summary>Reads an envelope from possibly segmented input (copied once when it spans segments).</summary>
@@ -104,27 +89,7 @@ public static class JsonEnvelope
     public static T Deserialize<T>(in ReadOnlySequence<byte> data, JsonEnvelopeOptions? options = null)
         where T : IMessageContract<T>
     {
-        if (data.IsSingleSegment)
-        {
-            return Deserialize<T>(data.FirstSpan, options);
-        }
-
-        if (data.Length > int.MaxValue)
-        {
-            throw new ContractDecodeException(ContractFormat.Json, $"the input is {data.Length} bytes, more than one message can hold.", 0);
-        }
-
-        var length = (int)data.Length;
-        var rented = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            data.CopyTo(rented);
-            return Deserialize<T>(rented.AsSpan(0, length), options);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        return ContiguousInput.Decode(data, ContractFormat.Json, options, static (span, envelopeOptions) => Deserialize<T>(span, envelopeOptions));
     }
 
     /// <summary>
@@ -134,11 +99,19 @@ public static class JsonEnvelope
     /// <exception cref="ContractDecodeException">The input is not an envelope.</exception>
     public static EnvelopeHeader ReadHeader(ReadOnlySpan<byte> data, JsonEnvelopeOptions? options = null)
     {
+        return ReadEnvelopeJson(data, options, static (ref Utf8JsonReader reader) => ReadHeaderFields(ref reader));
+    }
+
+    private delegate TResult EnvelopeJsonReader<out TResult>(ref Utf8JsonReader reader);
+
+    /// <summary>Runs <paramref name="read"/> over the JSON after <c>json:</c>, turning every fault into one exception whose offset counts the prefix.</summary>
+    private static TResult ReadEnvelopeJson<TResult>(ReadOnlySpan<byte> data, JsonEnvelopeOptions? options, EnvelopeJsonReader<TResult> read)
+    {
         var json = OpenEnvelope(data);
         var reader = new Utf8JsonReader(json, ReaderOptions(options));
         try
         {
-            return ReadHeaderFields(ref reader);
+            return read(ref reader);
         }
         catch (ContractDecodeException error)
         {
