@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("Contracts.Generator.Tests")]
+[assembly: InternalsVisibleTo("Contracts.Compatibility.Tests")]
