@@ -1,0 +1,284 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Confluent.Kafka;
+using Contracts.Messaging;
+using Microsoft.Extensions.Logging;
+
+namespace Contracts.Kafka;
+
+/// <summary>
+/// Produces contracts to Kafka through one Confluent.Kafka producer: key from the contract's key configuration, value in
+/// the topic's <see cref="WireFormat"/>, headers <see cref="MessageHeaders.MessageType"/>,
+/// <see cref="MessageHeaders.MessageVersion"/> and <see cref="MessageHeaders.MessageId"/>; the record timestamp is the
+/// create time librdkafka stamps. Thread-safe; one instance per service is the norm. Generated topic classes
+/// (<see cref="TopicAttribute"/>) are the typed front end.
+/// </summary>
+public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, IDisposable
+{
+    private static readonly TimeSpan DisposeFlushTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan TransactionTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly string? _producerName;
+    private readonly bool _transactional;
+    private readonly Lock _transactionGate = new();
+    private bool _transactionsInitialized;
+    private int _disposed;
+
+    /// <summary>Creates the producer; it connects lazily on the first message.</summary>
+    /// <param name="config">Where and how to produce; see <see cref="KafkaProducerConfig"/>.</param>
+    /// <param name="logger">Receives librdkafka's log lines and errors; when null they go to standard error (Confluent.Kafka's default).</param>
+    /// <exception cref="ArgumentException">librdkafka rejected the configuration.</exception>
+    public KafkaMessageProducer(KafkaProducerConfig config, ILogger<KafkaMessageProducer>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        _producerName = config.ProducerName;
+        _transactional = !string.IsNullOrEmpty(config.TransactionalId);
+        var builder = new ProducerBuilder<byte[]?, byte[]>(config.ClientSettings())
+            .SetKeySerializer(Serializers.ByteArray!)
+            .SetValueSerializer(Serializers.ByteArray);
+        if (logger is not null)
+        {
+            builder.SetLogHandler((_, log) => logger.Log(LogLevelOf(log.Level), "librdkafka {Facility}: {Message}", log.Facility, log.Message));
+            builder.SetErrorHandler((_, error) => logger.Log(error.IsFatal ? LogLevel.Critical : LogLevel.Warning, "Kafka producer error {Code}: {Reason}", error.Code, error.Reason));
+        }
+
+        try
+        {
+            Client = builder.Build();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ArgumentException($"The producer configuration was rejected: {exception.Message}", nameof(config), exception);
+        }
+    }
+
+    /// <summary>The underlying Confluent.Kafka producer, for what this type does not wrap (metadata, offsets in transactions).</summary>
+    public IProducer<byte[]?, byte[]> Client { get; }
+
+    /// <inheritdoc />
+    public async ValueTask<ProduceResult> ProduceAsync<T>(TopicDescriptor topic, T message, CancellationToken cancellationToken = default)
+        where T : IMessageContract<T>
+    {
+        EnsureDeclared<T>(topic, message);
+        var messageId = Guid.CreateVersion7();
+        if (ProducerSuppression.IsSuppressed(topic.Name))
+        {
+            return ProduceResult.Suppressed(topic.Name, messageId);
+        }
+
+        var record = Encode(topic, message, messageId);
+        try
+        {
+            var delivered = await Client.ProduceAsync(topic.Name, record, cancellationToken).ConfigureAwait(false);
+            return new ProduceResult(topic.Name, delivered.Partition.Value, delivered.Offset.Value, messageId, delivered.Timestamp.UtcDateTime, StatusOf(delivered.Status));
+        }
+        catch (ProduceException<byte[]?, byte[]> exception)
+        {
+            throw Failure<T>(topic, messageId, exception.Error, exception);
+        }
+        catch (KafkaException exception)
+        {
+            throw Failure<T>(topic, messageId, exception.Error, exception);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Produce<T>(TopicDescriptor topic, T message, Action<ProduceResult>? onDelivered = null)
+        where T : IMessageContract<T>
+    {
+        EnsureDeclared<T>(topic, message);
+        var messageId = Guid.CreateVersion7();
+        if (ProducerSuppression.IsSuppressed(topic.Name))
+        {
+            onDelivered?.Invoke(ProduceResult.Suppressed(topic.Name, messageId));
+            return;
+        }
+
+        var record = Encode(topic, message, messageId);
+        try
+        {
+            if (onDelivered is null)
+            {
+                Client.Produce(topic.Name, record);
+            }
+            else
+            {
+                Client.Produce(topic.Name, record, report => onDelivered(ResultOf<T>(topic, messageId, report)));
+            }
+        }
+        catch (ProduceException<byte[]?, byte[]> exception)
+        {
+            throw Failure<T>(topic, messageId, exception.Error, exception);
+        }
+        catch (KafkaException exception)
+        {
+            throw Failure<T>(topic, messageId, exception.Error, exception);
+        }
+    }
+
+    /// <summary>Waits until every queued message is delivered or failed, or the timeout passes; returns how many are still queued.</summary>
+    public int Flush(TimeSpan timeout) => Client.Flush(timeout);
+
+    /// <summary>Waits until every queued message is delivered or failed.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled first.</exception>
+    public void Flush(CancellationToken cancellationToken) => Client.Flush(cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a Kafka transaction: everything it produces through this producer is committed
+    /// together, or aborted together when it throws. Needs <see cref="ProducerConfig.TransactionalId"/>; transactions
+    /// on one producer run one at a time.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The producer has no transactional id.</exception>
+    public async Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        BeginTransaction();
+        try
+        {
+            await work(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Client.AbortTransaction(TransactionTimeout);
+            throw;
+        }
+
+        Client.CommitTransaction(TransactionTimeout);
+    }
+
+    /// <summary>Starts a transaction (initializing transactions on first use); finish it with <see cref="CommitTransaction"/> or <see cref="AbortTransaction"/>.</summary>
+    /// <exception cref="InvalidOperationException">The producer has no transactional id.</exception>
+    public void BeginTransaction()
+    {
+        if (!_transactional)
+        {
+            throw new InvalidOperationException("Transactions need a TransactionalId in the producer configuration.");
+        }
+
+        lock (_transactionGate)
+        {
+            if (!_transactionsInitialized)
+            {
+                Client.InitTransactions(TransactionTimeout);
+                _transactionsInitialized = true;
+            }
+        }
+
+        Client.BeginTransaction();
+    }
+
+    /// <summary>Commits the current transaction, flushing its messages first.</summary>
+    public void CommitTransaction() => Client.CommitTransaction(TransactionTimeout);
+
+    /// <summary>Aborts the current transaction; its messages are marked aborted for <c>read_committed</c> consumers.</summary>
+    public void AbortTransaction() => Client.AbortTransaction(TransactionTimeout);
+
+    /// <summary>Delivers what is queued (waiting at most 30 s) and closes the producer.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            Client.Flush(DisposeFlushTimeout);
+            Client.Dispose();
+        }
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public ValueTask DisposeAsync()
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        return new ValueTask(Task.Run(Dispose));
+    }
+
+    private static void EnsureDeclared<T>(TopicDescriptor topic, T message)
+        where T : IMessageContract<T>
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        if (!topic.Carries(T.Descriptor))
+        {
+            throw new ArgumentException($"Topic '{topic.Name}' does not declare {T.Descriptor}; add it to the topic's [Topic] contracts.", nameof(topic));
+        }
+    }
+
+    private Message<byte[]?, byte[]> Encode<T>(TopicDescriptor topic, T message, Guid messageId)
+        where T : IMessageContract<T>
+    {
+        byte[]? key = null;
+        byte[] value;
+        var buffer = ProduceBuffer.Rent();
+        try
+        {
+            if (T.Descriptor.KeyFormat != KeyFormat.None)
+            {
+                T.WriteKey(buffer, message);
+                key = buffer.WrittenSpan.ToArray();
+                buffer.ResetWrittenCount();
+            }
+
+            MessageEncoding.WriteValue(buffer, message, topic.WireFormat, _producerName);
+            value = buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            ProduceBuffer.Return(buffer);
+        }
+
+        var id = new byte[MessageEncoding.MessageIdLength];
+        MessageEncoding.WriteMessageId(messageId, id);
+        return new Message<byte[]?, byte[]>
+        {
+            Key = key,
+            Value = value,
+            Headers = new Headers
+            {
+                { MessageHeaders.MessageType, KafkaHeaderValues<T>.MessageType },
+                { MessageHeaders.MessageVersion, KafkaHeaderValues<T>.MessageVersion },
+                { MessageHeaders.MessageId, id },
+            },
+        };
+    }
+
+    private static ProduceResult ResultOf<T>(TopicDescriptor topic, Guid messageId, DeliveryReport<byte[]?, byte[]> report)
+        where T : IMessageContract<T>
+    {
+        var error = report.Error.IsError ? Failure<T>(topic, messageId, report.Error, new KafkaException(report.Error)) : null;
+        return new ProduceResult(
+            topic.Name,
+            report.Partition.Value,
+            report.Offset.Value,
+            messageId,
+            report.Timestamp.Type == TimestampType.NotAvailable ? DateTimeOffset.UnixEpoch : report.Timestamp.UtcDateTime,
+            StatusOf(report.Status),
+            error);
+    }
+
+    private static MessageProduceException Failure<T>(TopicDescriptor topic, Guid messageId, Error error, Exception inner)
+        where T : IMessageContract<T> =>
+        new(topic.Name, T.Descriptor.MessageType, T.Descriptor.Version, messageId, $"{error.Code}: {error.Reason}", inner);
+
+    private static ProduceStatus StatusOf(PersistenceStatus status) => status switch
+    {
+        PersistenceStatus.Persisted => ProduceStatus.Persisted,
+        PersistenceStatus.PossiblyPersisted => ProduceStatus.PossiblyPersisted,
+        _ => ProduceStatus.NotPersisted,
+    };
+
+    private static LogLevel LogLevelOf(SyslogLevel level) => level switch
+    {
+        SyslogLevel.Emergency or SyslogLevel.Alert or SyslogLevel.Critical => LogLevel.Critical,
+        SyslogLevel.Error => LogLevel.Error,
+        SyslogLevel.Warning => LogLevel.Warning,
+        SyslogLevel.Notice or SyslogLevel.Info => LogLevel.Information,
+        _ => LogLevel.Debug,
+    };
+}
