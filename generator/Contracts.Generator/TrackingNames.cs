@@ -31,15 +31,4 @@ internal static class TrackingNames
 
     /// <summary>The assembly's <c>MessageContracts</c> catalog file.</summary>
     public const string CatalogSource = "Contracts.CatalogSource";
-
-    /// <summary>One <c>TopicParseResult</c> per <c>[Topic]</c> class.</summary>
-    public const string TopicParse = "Contracts.TopicParse";
-
-    public const string TopicDiagnostics = "Contracts.TopicDiagnostics";
-
-    /// <summary>The <c>TopicModel</c> of each topic that parsed without errors.</summary>
-    public const string TopicModel = "Contracts.TopicModel";
-
-    /// <summary>The generated file of each topic.</summary>
-    public const string TopicSource = "Contracts.TopicSource";
 }

@@ -1,0 +1,735 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Confluent.Kafka;
+using Contracts.Json;
+using Contracts.Kafka.DeadLetters;
+using Contracts.Kafka.Diagnostics;
+using Contracts.Kafka.Retries;
+using Microsoft.Extensions.Logging;
+
+namespace Contracts.Kafka.Consuming;
+
+/// <summary>
+/// The poll loop of one consumer group: one Confluent consumer subscribed to the group's topics and their retry
+/// topics, dispatching each message to its handler on the loop's own thread, so messages of a partition are handled in
+/// order. An offset is stored only once its message was handled, forwarded to a retry topic or dead-lettered; stored
+/// offsets are committed every <see cref="ConsumerGroupOptions.CommitInterval"/>, on rebalance and on shutdown.
+/// </summary>
+internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LagInterval = TimeSpan.FromSeconds(1);
+
+    private readonly ConsumerGroupDefinition _definition;
+    private readonly ConsumerGroupOptions _options;
+    private readonly IServiceProvider _services;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly DispatchTable _dispatch;
+    private readonly string _group;
+    private readonly IReadOnlyDictionary<string, SourceTopic> _sources;
+    private readonly Dictionary<TopicPartition, PartitionHold> _holds = [];
+    private readonly Dictionary<TopicPartition, long> _lag = [];
+    private readonly Lazy<MessageForwarder> _forwarder;
+    private readonly IConsumer<byte[]?, byte[]?> _consumer;
+    private readonly IDisposable _lagRegistration;
+
+    private HandlerTarget? _pending;
+    private long _pendingSince;
+    private long _lagUpdatedAt;
+    private CancellationToken _abort;
+
+    public ConsumerGroupWorker(
+        ConsumerGroupDefinition definition,
+        ConsumerGroupOptions options,
+        KafkaOptions kafka,
+        IServiceProvider services,
+        ILogger logger,
+        TimeProvider time)
+    {
+        _definition = definition;
+        _options = options;
+        _services = services;
+        _logger = logger;
+        _time = time;
+        _group = string.IsNullOrEmpty(options.GroupId) ? definition.Name : options.GroupId;
+        _dispatch = definition.CreateDispatchTable(options);
+        _sources = SourceTopic.For(_group, options);
+
+        var properties = new Dictionary<string, string>(kafka.Properties, StringComparer.Ordinal);
+        properties["bootstrap.servers"] = options.BootstrapServers ?? kafka.BootstrapServers ?? string.Empty;
+        _forwarder = new Lazy<MessageForwarder>(() => new MessageForwarder(properties, _group));
+
+        foreach (var (name, value) in options.Properties)
+        {
+            properties[name] = value;
+        }
+
+        var config = new ConsumerConfig(properties)
+        {
+            GroupId = _group,
+            AutoOffsetReset = options.AutoOffsetReset,
+
+            // At-least-once: librdkafka commits only offsets this loop stored after a message was done with.
+            EnableAutoCommit = true,
+            EnableAutoOffsetStore = false,
+            AutoCommitIntervalMs = (int)options.CommitInterval.TotalMilliseconds,
+        };
+        _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
+            .SetPartitionsAssignedHandler((_, partitions) => ConsumerLog.Assigned(_logger, _group, string.Join(", ", partitions)))
+            .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions.Select(p => p.TopicPartition).ToList()))
+            .SetPartitionsLostHandler((_, partitions) => OnLost(partitions.Select(p => p.TopicPartition).ToList()))
+            .SetErrorHandler((_, error) => ConsumerLog.ConsumeError(_logger, _group, error.ToString()))
+            .Build();
+        _lagRegistration = KafkaTelemetry.RegisterLagSource(this);
+    }
+
+    public string GroupId => _group;
+
+    /// <summary>
+    /// Consumes until <paramref name="stopping"/> fires, then drains: the pending batch is handled, stored offsets are
+    /// committed and the consumer leaves the group. If <paramref name="abort"/> fires first, in-flight work is abandoned
+    /// without a final commit (a crash, as far as the group can tell: those messages are delivered again).
+    /// </summary>
+    /// <exception cref="UnknownMessageException">A topic with <see cref="UnknownMessagePolicy.Fail"/> met an unhandled message.</exception>
+    public void Run(CancellationToken stopping, CancellationToken abort)
+    {
+        _abort = abort;
+        var topics = _sources.Keys.OrderBy(t => t, StringComparer.Ordinal).ToList();
+        _consumer.Subscribe(topics);
+        ConsumerLog.Subscribed(_logger, _group, string.Join(", ", topics));
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                PollOnce();
+            }
+
+            FlushPending();
+            Close();
+            ConsumerLog.Stopped(_logger, _group);
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            ConsumerLog.Aborted(_logger, _group);
+        }
+        catch (UnknownMessageException)
+        {
+            // What was handled before the unknown message stays handled.
+            Close();
+            throw;
+        }
+    }
+
+    private void PollOnce()
+    {
+        var now = _time.GetTimestamp();
+        ResumeDueHolds();
+        ConsumeResult<byte[]?, byte[]?>? result;
+        try
+        {
+            result = _consumer.Consume(NextPollTimeout(now));
+        }
+        catch (ConsumeException error) when (!error.Error.IsFatal)
+        {
+            // A subscribed topic that does not exist yet (a retry or dead-letter topic nobody wrote to) lands here.
+            ConsumerLog.ConsumeError(_logger, _group, error.Error.ToString());
+            return;
+        }
+
+        if (result is null || result.IsPartitionEOF)
+        {
+            if (_pending is not null && _time.GetElapsedTime(_pendingSince) >= _options.BatchLinger)
+            {
+                FlushPending();
+            }
+        }
+        else
+        {
+            Process(result);
+        }
+
+        if (_time.GetElapsedTime(_lagUpdatedAt) >= LagInterval)
+        {
+            UpdateLag();
+        }
+    }
+
+    private void Process(ConsumeResult<byte[]?, byte[]?> result)
+    {
+        var partition = result.TopicPartition;
+        var hasHold = _holds.TryGetValue(partition, out var hold);
+        if (hasHold && hold!.Paused)
+        {
+            // Fetched before the partition was paused; the seek delivers it again once the hold ends.
+            return;
+        }
+
+        var source = _sources[result.Topic];
+        var attempt = source.AttemptOf(result, hasHold && result.Offset.Value <= hold!.LastOffset ? hold.Attempt : 1);
+        if (source.NotBefore(result) is { } notBefore && notBefore > _time.GetUtcNow())
+        {
+            FlushPending();
+            Hold(partition, result.Offset.Value, result.Offset.Value, attempt, notBefore);
+            return;
+        }
+
+        var value = result.Message.Value ?? [];
+        if (!TryIdentify(result, source, value, out var route, out var format, out var messageType, out var version, out var typeKnown, out var notIdentified))
+        {
+            FlushPending();
+            DeadLetter(result, source, DeadLetterReason.Undecodable, notIdentified, attempts: 0);
+            return;
+        }
+
+        if (route is null)
+        {
+            FlushPending();
+            OnUnknown(result, source, messageType!, version, typeKnown);
+            return;
+        }
+
+        if (_pending is not null && !ReferenceEquals(_pending, route.Target))
+        {
+            FlushPending();
+        }
+
+        var context = new MessageContext(result, _group, route.MessageType, route.WrittenVersion, attempt);
+        try
+        {
+            route.DecodeInto(value, format, context);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            FlushPending();
+            DeadLetter(result, source, DeadLetterReason.Undecodable, error, attempts: 0);
+            return;
+        }
+
+        if (_pending is null)
+        {
+            _pending = route.Target;
+            _pendingSince = _time.GetTimestamp();
+        }
+
+        if (_pending.IsFull)
+        {
+            FlushPending();
+        }
+    }
+
+    private bool TryIdentify(
+        ConsumeResult<byte[]?, byte[]?> result,
+        SourceTopic source,
+        byte[] value,
+        out MessageRoute? route,
+        out PayloadFormat format,
+        out string? messageType,
+        out int version,
+        out bool typeKnown,
+        out Exception? error)
+    {
+        route = null;
+        messageType = null;
+        version = 0;
+        typeKnown = false;
+        error = null;
+        var detection = source.Options.Format;
+        var isEnvelope = detection == PayloadDetection.JsonEnvelope
+            || (detection == PayloadDetection.Auto && value.AsSpan().StartsWith(JsonEnvelope.Prefix));
+        format = isEnvelope ? PayloadFormat.JsonEnvelope : PayloadFormat.Avro;
+        if (isEnvelope)
+        {
+            try
+            {
+                var header = JsonEnvelope.ReadHeader(value);
+                messageType = header.Type;
+                version = header.Version;
+                route = _dispatch.Find(header.Type, header.Version, out typeKnown);
+                return true;
+            }
+            catch (ContractDecodeException decodeError)
+            {
+                error = decodeError;
+                return false;
+            }
+        }
+
+        var headers = result.Message.Headers;
+        var typeBytes = HeaderReader.Find(headers, HeaderReader.MessageType);
+        var versionBytes = HeaderReader.Find(headers, HeaderReader.MessageVersion);
+        if (typeBytes is null || versionBytes is null || !HeaderReader.TryParseVersion(versionBytes, out version))
+        {
+            error = new ContractDecodeException(
+                ContractFormat.Avro,
+                $"the message has no valid '{HeaderReader.MessageType}' and '{HeaderReader.MessageVersion}' headers and is not a JSON envelope, so its contract cannot be told",
+                0);
+            return false;
+        }
+
+        route = _dispatch.Find(typeBytes, version, out typeKnown);
+        if (route is null)
+        {
+            messageType = System.Text.Encoding.UTF8.GetString(typeBytes);
+        }
+
+        return true;
+    }
+
+    private void OnUnknown(ConsumeResult<byte[]?, byte[]?> result, SourceTopic source, string messageType, int version, bool typeKnown)
+    {
+        var (topic, partition, offset) = source.Origin(result);
+        var unknown = new UnknownMessageException(_group, messageType, version, typeKnown, topic, partition, offset);
+        switch (source.Options.UnknownMessages)
+        {
+            case UnknownMessagePolicy.Skip:
+                ConsumerLog.SkippedUnknown(_logger, _group, result.Topic, result.Partition.Value, result.Offset.Value, messageType, version);
+                CountFailure(result.Topic, unknown, "skipped");
+                Store(result);
+                break;
+            case UnknownMessagePolicy.DeadLetter:
+                DeadLetter(result, source, typeKnown ? DeadLetterReason.UnknownVersion : DeadLetterReason.UnknownType, unknown, attempts: 0);
+                break;
+            default:
+                CountFailure(result.Topic, unknown, "failed");
+                throw unknown;
+        }
+    }
+
+    private void FlushPending()
+    {
+        var target = _pending;
+        if (target is null)
+        {
+            return;
+        }
+
+        _pending = null;
+        try
+        {
+            Invoke(target);
+        }
+        finally
+        {
+            target.Clear();
+        }
+    }
+
+    private void Invoke(HandlerTarget target)
+    {
+        var contexts = target.Pending;
+        var first = contexts[0];
+        using var activity = StartProcessActivity(target, contexts);
+        var tags = new TagList
+        {
+            { MessagingAttributes.System, MessagingAttributes.KafkaSystem },
+            { MessagingAttributes.DestinationName, first.Topic },
+            { MessagingAttributes.ConsumerGroup, _group },
+            { MessagingAttributes.OperationName, "process" },
+            { MessagingAttributes.ContractMessageType, target.Descriptor.MessageType },
+        };
+        var started = _time.GetTimestamp();
+        try
+        {
+            var handled = target.InvokeAsync(_services, _abort);
+            if (!handled.IsCompletedSuccessfully)
+            {
+                handled.AsTask().GetAwaiter().GetResult();
+            }
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception error)
+        {
+            tags.Add(MessagingAttributes.ErrorType, error.GetType().FullName);
+            KafkaTelemetry.ProcessDuration.Record(_time.GetElapsedTime(started).TotalSeconds, tags);
+            activity?.SetStatus(ActivityStatusCode.Error, error.Message);
+            activity?.AddTag(MessagingAttributes.ErrorType, error.GetType().FullName);
+            OnHandlerFailed(contexts, error);
+            return;
+        }
+
+        KafkaTelemetry.ProcessDuration.Record(_time.GetElapsedTime(started).TotalSeconds, tags);
+        KafkaTelemetry.ConsumedMessages.Add(contexts.Count, tags);
+        foreach (var context in contexts)
+        {
+            Store(context.Result);
+        }
+    }
+
+    private static Activity? StartProcessActivity(HandlerTarget target, IReadOnlyList<MessageContext> contexts)
+    {
+        if (!KafkaTelemetry.ActivitySource.HasListeners())
+        {
+            return null;
+        }
+
+        var first = contexts[0];
+        var parent = default(ActivityContext);
+        List<ActivityLink>? links = null;
+        foreach (var context in contexts)
+        {
+            if (HeaderReader.ReadString(context.Headers, "traceparent") is { } traceParent
+                && ActivityContext.TryParse(traceParent, HeaderReader.ReadString(context.Headers, "tracestate"), out var remote))
+            {
+                if (contexts.Count == 1)
+                {
+                    parent = remote;
+                }
+                else
+                {
+                    (links ??= []).Add(new ActivityLink(remote));
+                }
+            }
+        }
+
+        var activity = KafkaTelemetry.ActivitySource.StartActivity($"process {first.Topic}", ActivityKind.Consumer, parent, links: links);
+        if (activity is null)
+        {
+            return null;
+        }
+
+        activity.SetTag(MessagingAttributes.System, MessagingAttributes.KafkaSystem);
+        activity.SetTag(MessagingAttributes.OperationName, "process");
+        activity.SetTag(MessagingAttributes.OperationType, "process");
+        activity.SetTag(MessagingAttributes.DestinationName, first.Topic);
+        activity.SetTag(MessagingAttributes.ConsumerGroup, first.ConsumerGroup);
+        activity.SetTag(MessagingAttributes.ContractMessageType, target.Descriptor.MessageType);
+        if (contexts.Count == 1)
+        {
+            activity.SetTag(MessagingAttributes.PartitionId, first.Partition.ToString(CultureInfo.InvariantCulture));
+            activity.SetTag(MessagingAttributes.KafkaOffset, first.Offset);
+            activity.SetTag(MessagingAttributes.ContractMessageVersion, first.Version);
+            if (first.MessageId is { } id)
+            {
+                activity.SetTag(MessagingAttributes.MessageId, id);
+            }
+        }
+        else
+        {
+            activity.SetTag(MessagingAttributes.BatchMessageCount, contexts.Count);
+        }
+
+        return activity;
+    }
+
+    private void OnHandlerFailed(IReadOnlyList<MessageContext> contexts, Exception error)
+    {
+        var retry = _options.Retry;
+        var attempt = contexts.Max(c => c.Attempt);
+        var retryable = retry.Mode != RetryMode.None && _definition.RetryPolicy.ShouldRetry(error);
+        if (retryable && attempt < retry.MaxAttempts)
+        {
+            var delay = retry.DelayBefore(attempt);
+            if (retry.Mode == RetryMode.Blocking)
+            {
+                foreach (var partition in contexts.GroupBy(c => c.Result.TopicPartition))
+                {
+                    var head = partition.First();
+                    CountFailure(head.Topic, error, "retried");
+                    ConsumerLog.BlockingRetry(_logger, error, _group, attempt, head.Topic, head.Partition, head.Offset, delay);
+                    Hold(partition.Key, partition.Min(c => c.Offset), partition.Max(c => c.Offset), attempt + 1, _time.GetUtcNow() + delay);
+                }
+
+                return;
+            }
+
+            foreach (var context in contexts)
+            {
+                var source = _sources[context.Topic];
+                var (topic, partition, offset) = source.Origin(context.Result);
+                var retryTopic = RetryTopics.Retry(_group, source.OriginalTopic, attempt);
+                Forward(
+                    retryTopic,
+                    context.Result,
+                    [
+                        new(RetryHeaders.Attempt, (attempt + 1).ToString(CultureInfo.InvariantCulture)),
+                        new(RetryHeaders.NotBefore, (_time.GetUtcNow() + delay).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
+                        new(RetryHeaders.OriginalTopic, topic),
+                        new(RetryHeaders.OriginalPartition, partition.ToString(CultureInfo.InvariantCulture)),
+                        new(RetryHeaders.OriginalOffset, offset.ToString(CultureInfo.InvariantCulture)),
+                        new(RetryHeaders.ExceptionType, error.GetType().FullName ?? error.GetType().Name),
+                        new(RetryHeaders.ExceptionMessage, error.Message),
+                    ]);
+                CountFailure(context.Topic, error, "retried");
+                ConsumerLog.NonBlockingRetry(_logger, error, _group, attempt, context.Topic, context.Partition, context.Offset, retryTopic);
+                Store(context.Result);
+            }
+
+            return;
+        }
+
+        var reason = retryable ? DeadLetterReason.RetriesExhausted : DeadLetterReason.HandlerFailed;
+        foreach (var context in contexts)
+        {
+            DeadLetter(context.Result, _sources[context.Topic], reason, error, context.Attempt);
+        }
+    }
+
+    private void DeadLetter(ConsumeResult<byte[]?, byte[]?> result, SourceTopic source, DeadLetterReason reason, Exception? error, int attempts)
+    {
+        var (topic, partition, offset) = source.Origin(result);
+        var deadLetterTopic = RetryTopics.DeadLetter(_group, source.OriginalTopic);
+        var reasonText = DeadLetterReasonText(reason);
+        var headers = new List<KeyValuePair<string, string>>
+        {
+            new(DeadLetterHeaders.Reason, reasonText),
+            new(DeadLetterHeaders.OriginalTopic, topic),
+            new(DeadLetterHeaders.OriginalPartition, partition.ToString(CultureInfo.InvariantCulture)),
+            new(DeadLetterHeaders.OriginalOffset, offset.ToString(CultureInfo.InvariantCulture)),
+            new(DeadLetterHeaders.ConsumerGroup, _group),
+            new(DeadLetterHeaders.Attempts, attempts.ToString(CultureInfo.InvariantCulture)),
+        };
+        if (error is not null)
+        {
+            headers.Add(new(DeadLetterHeaders.ExceptionType, error.GetType().FullName ?? error.GetType().Name));
+            headers.Add(new(DeadLetterHeaders.ExceptionMessage, error.Message));
+            if (error is ContractException contractError)
+            {
+                headers.Add(new(DeadLetterHeaders.FieldPath, contractError.FieldPath));
+            }
+
+            if (error is ContractDecodeException decodeError)
+            {
+                headers.Add(new(DeadLetterHeaders.ByteOffset, decodeError.Offset.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        Forward(deadLetterTopic, result, headers);
+        CountFailure(result.Topic, error, "dead_lettered");
+        ConsumerLog.DeadLettered(_logger, error, _group, result.Topic, result.Partition.Value, result.Offset.Value, deadLetterTopic, reasonText);
+        Store(result);
+    }
+
+    internal static string DeadLetterReasonText(DeadLetterReason reason) => reason switch
+    {
+        DeadLetterReason.Undecodable => "undecodable",
+        DeadLetterReason.UnknownType => "unknown-type",
+        DeadLetterReason.UnknownVersion => "unknown-version",
+        DeadLetterReason.HandlerFailed => "handler-failed",
+        _ => "retries-exhausted",
+    };
+
+    private void Forward(string topic, ConsumeResult<byte[]?, byte[]?> result, IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        _forwarder.Value.ForwardAsync(topic, result, headers, _abort).GetAwaiter().GetResult();
+
+    private void CountFailure(string topic, Exception? error, string outcome) =>
+        KafkaTelemetry.FailedMessages.Add(
+            1,
+            new TagList
+            {
+                { MessagingAttributes.System, MessagingAttributes.KafkaSystem },
+                { MessagingAttributes.DestinationName, topic },
+                { MessagingAttributes.ConsumerGroup, _group },
+                { MessagingAttributes.ErrorType, error?.GetType().FullName ?? "_OTHER" },
+                { MessagingAttributes.Outcome, outcome },
+            });
+
+    private void Store(ConsumeResult<byte[]?, byte[]?> result)
+    {
+        try
+        {
+            _consumer.StoreOffset(result);
+        }
+        catch (KafkaException error) when (error.Error.Code == ErrorCode.Local_State)
+        {
+            // The partition was revoked meanwhile; its new owner reads the message again (at-least-once).
+            return;
+        }
+
+        if (_holds.TryGetValue(result.TopicPartition, out var hold) && !hold.Paused && result.Offset.Value >= hold.LastOffset)
+        {
+            _holds.Remove(result.TopicPartition);
+        }
+    }
+
+    /// <summary>Pauses <paramref name="partition"/> and rewinds it to <paramref name="firstOffset"/> until <paramref name="resumeAt"/>.</summary>
+    private void Hold(TopicPartition partition, long firstOffset, long lastOffset, int attempt, DateTimeOffset resumeAt)
+    {
+        _holds[partition] = new PartitionHold(lastOffset, attempt, resumeAt);
+        try
+        {
+            _consumer.Pause([partition]);
+            _consumer.Seek(new TopicPartitionOffset(partition, firstOffset));
+        }
+        catch (KafkaException error)
+        {
+            // Not assigned any more: the new owner starts from the committed offset, which precedes this message.
+            _holds.Remove(partition);
+            ConsumerLog.ConsumeError(_logger, _group, $"cannot hold {partition}: {error.Error}");
+        }
+    }
+
+    private void ResumeDueHolds()
+    {
+        if (_holds.Count == 0)
+        {
+            return;
+        }
+
+        var utcNow = _time.GetUtcNow();
+        foreach (var (partition, hold) in _holds)
+        {
+            if (hold.Paused && hold.ResumeAt <= utcNow)
+            {
+                hold.Paused = false;
+                _consumer.Resume([partition]);
+            }
+        }
+    }
+
+    private TimeSpan NextPollTimeout(long now)
+    {
+        var timeout = PollInterval;
+        if (_pending is not null)
+        {
+            var lingerLeft = _options.BatchLinger - _time.GetElapsedTime(_pendingSince, now);
+            timeout = lingerLeft < timeout ? lingerLeft : timeout;
+        }
+
+        if (_holds.Count > 0)
+        {
+            var utcNow = _time.GetUtcNow();
+            foreach (var hold in _holds.Values)
+            {
+                if (hold.Paused && hold.ResumeAt - utcNow < timeout)
+                {
+                    timeout = hold.ResumeAt - utcNow;
+                }
+            }
+        }
+
+        return timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout;
+    }
+
+    private void OnRevoked(List<TopicPartition> partitions)
+    {
+        ConsumerLog.Revoked(_logger, _group, string.Join(", ", partitions));
+        if (!_abort.IsCancellationRequested)
+        {
+            // Whatever was decoded is handled now, while this consumer still owns the partitions, and committed.
+            FlushPending();
+            CommitStored();
+        }
+
+        foreach (var partition in partitions)
+        {
+            _holds.Remove(partition);
+            lock (_lag)
+            {
+                _lag.Remove(partition);
+            }
+        }
+    }
+
+    private void OnLost(List<TopicPartition> partitions)
+    {
+        ConsumerLog.Revoked(_logger, _group, string.Join(", ", partitions) + " (lost)");
+
+        // Another consumer owns these partitions already: pending messages are its to handle.
+        _pending?.Clear();
+        _pending = null;
+        foreach (var partition in partitions)
+        {
+            _holds.Remove(partition);
+            lock (_lag)
+            {
+                _lag.Remove(partition);
+            }
+        }
+    }
+
+    private void CommitStored()
+    {
+        try
+        {
+            _consumer.Commit();
+        }
+        catch (KafkaException error) when (error.Error.Code is ErrorCode.Local_NoOffset or ErrorCode.Local_State)
+        {
+            // Nothing new to commit.
+        }
+    }
+
+    private void Close()
+    {
+        CommitStored();
+        _consumer.Close();
+    }
+
+    private void UpdateLag()
+    {
+        _lagUpdatedAt = _time.GetTimestamp();
+        List<TopicPartition> assignment;
+        try
+        {
+            assignment = _consumer.Assignment;
+        }
+        catch (KafkaException)
+        {
+            return;
+        }
+
+        foreach (var partition in assignment)
+        {
+            var watermarks = _consumer.GetWatermarkOffsets(partition);
+            var position = _consumer.Position(partition);
+            if (watermarks.High.Value >= 0 && position.Value >= 0)
+            {
+                lock (_lag)
+                {
+                    _lag[partition] = Math.Max(0, watermarks.High.Value - position.Value);
+                }
+            }
+        }
+    }
+
+    void ILagSource.AddLag(List<Measurement<long>> measurements)
+    {
+        lock (_lag)
+        {
+            foreach (var (partition, lag) in _lag)
+            {
+                measurements.Add(new Measurement<long>(
+                    lag,
+                    new KeyValuePair<string, object?>(MessagingAttributes.System, MessagingAttributes.KafkaSystem),
+                    new KeyValuePair<string, object?>(MessagingAttributes.DestinationName, partition.Topic),
+                    new KeyValuePair<string, object?>(MessagingAttributes.PartitionId, partition.Partition.Value.ToString(CultureInfo.InvariantCulture)),
+                    new KeyValuePair<string, object?>(MessagingAttributes.ConsumerGroup, _group)));
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _lagRegistration.Dispose();
+
+        // After an abort Close was not called: the group is not told and nothing more is committed, as in a crash.
+        _consumer.Dispose();
+
+        if (_forwarder.IsValueCreated)
+        {
+            _forwarder.Value.Dispose();
+        }
+    }
+
+    /// <summary>A paused (or recently resumed) partition: the messages it rewound to and the attempt they are on.</summary>
+    private sealed class PartitionHold(long lastOffset, int attempt, DateTimeOffset resumeAt)
+    {
+        public long LastOffset { get; } = lastOffset;
+
+        public int Attempt { get; } = attempt;
+
+        public DateTimeOffset ResumeAt { get; } = resumeAt;
+
+        public bool Paused { get; set; } = true;
+    }
+}
