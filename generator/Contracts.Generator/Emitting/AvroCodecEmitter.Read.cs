@@ -17,6 +17,7 @@ internal static partial class AvroCodecEmitter
             case AvroKind.Enum:
             case AvroKind.Array:
             case AvroKind.Map:
+            case AvroKind.Union:
                 return plan.Member("AvroRead", type) + "(ref reader)";
             default:
                 return ScalarRead(type);

@@ -39,6 +39,7 @@ internal static partial class AvroCodecEmitter
             case AvroKind.Enum:
             case AvroKind.Array:
             case AvroKind.Map:
+            case AvroKind.Union:
                 w.Line(plan.Member("AvroWrite", type) + "(ref writer, " + expression + ");");
                 return;
             default:

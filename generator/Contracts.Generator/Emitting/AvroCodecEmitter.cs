@@ -44,6 +44,8 @@ internal static partial class AvroCodecEmitter
                 EmitMapReader(w, plan, collection);
             }
         }
+
+        EmitUnions(w, plan);
     }
 
     public static string Writer(CodecPlan plan, RecordModel record) => plan.Member("AvroWrite", record);

@@ -16,6 +16,7 @@ internal sealed class CodecPlan
     private readonly Dictionary<string, string> _namedTypeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<AvroTypeModel, string> _collectionNames = new();
     private readonly List<AvroTypeModel> _collections = new();
+    private readonly List<AvroTypeModel> _unions = new();
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _minimumRecordSizes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _members = new(StringComparer.Ordinal);
@@ -57,6 +58,9 @@ internal sealed class CodecPlan
     /// <summary>Arrays and maps by distinct type (shape, item type), each getting its own helper methods.</summary>
     public IReadOnlyList<AvroTypeModel> Collections => _collections;
 
+    /// <summary>General unions by distinct type, each getting its own helper methods (see <c>AvroCodecEmitter.Union</c>).</summary>
+    public IReadOnlyList<AvroTypeModel> Unions => _unions;
+
     public RecordModel Record(string avroFullName) =>
         _records.TryGetValue(avroFullName, out var record)
             ? record
@@ -76,8 +80,8 @@ internal sealed class CodecPlan
     public string NameOf(AvroTypeModel type) => type.Kind switch
     {
         AvroKind.Record or AvroKind.Enum => _namedTypeNames[type.NamedTypeFullName ?? throw new InvalidOperationException("A named type has no name.")],
-        AvroKind.Array or AvroKind.Map => _collectionNames[type],
-        _ => throw new InvalidOperationException("Only records, enums, arrays and maps have codec methods; got " + type.Kind + "."),
+        AvroKind.Array or AvroKind.Map or AvroKind.Union => _collectionNames[type],
+        _ => throw new InvalidOperationException("Only records, enums, arrays, maps and unions have codec methods; got " + type.Kind + "."),
     };
 
     /// <summary>
@@ -123,6 +127,11 @@ internal sealed class CodecPlan
                 if (type.Items is { } items)
                 {
                     pending.Push(items);
+                }
+
+                foreach (var branch in type.Branches)
+                {
+                    pending.Push(branch);
                 }
 
                 if (type.Kind == AvroKind.Record && visited.Add(type.NamedTypeFullName!))
@@ -198,10 +207,15 @@ internal sealed class CodecPlan
             CollectCollections(items);
         }
 
-        if (type.Kind is AvroKind.Array or AvroKind.Map && !_collectionNames.ContainsKey(type))
+        foreach (var branch in type.Branches)
+        {
+            CollectCollections(branch);
+        }
+
+        if (type.Kind is AvroKind.Array or AvroKind.Map or AvroKind.Union && !_collectionNames.ContainsKey(type))
         {
             _collectionNames[type] = Unique(Describe(type));
-            _collections.Add(type);
+            (type.Kind == AvroKind.Union ? _unions : _collections).Add(type);
         }
     }
 
@@ -214,6 +228,8 @@ internal sealed class CodecPlan
                 return _namedTypeNames[type.NamedTypeFullName!];
             case AvroKind.Nullable:
                 return "Nullable" + Describe(type.Items!);
+            case AvroKind.Union:
+                return Identifier(UnionNames.SimpleName(type));
             case AvroKind.Array:
             case AvroKind.Map:
                 return type.Clr + "Of" + Describe(type.Items!);

@@ -15,6 +15,7 @@ internal static partial class JsonCodecEmitter
             case AvroKind.Enum:
             case AvroKind.Array:
             case AvroKind.Map:
+            case AvroKind.Union:
                 return plan.Member("JsonRead", type) + "(ref reader)";
             default:
                 return ScalarRead(type);

@@ -33,6 +33,7 @@ internal static partial class JsonCodecEmitter
             case AvroKind.Enum:
             case AvroKind.Array:
             case AvroKind.Map:
+            case AvroKind.Union:
                 w.Line(plan.Member("JsonWrite", type) + "(writer, " + expression + ");");
                 return;
             default:

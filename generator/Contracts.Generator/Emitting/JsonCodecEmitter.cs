@@ -60,6 +60,8 @@ internal static partial class JsonCodecEmitter
                 EmitMapReader(w, plan, collection);
             }
         }
+
+        EmitUnions(w, plan);
     }
 
     /// <summary>The static table of a record's pre-encoded JSON property names, indexed like its fields.</summary>

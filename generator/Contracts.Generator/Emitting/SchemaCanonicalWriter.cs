@@ -81,6 +81,20 @@ internal sealed class SchemaCanonicalWriter
                 WriteType(ItemsOf(type));
                 _text.Append(']');
                 break;
+            case AvroKind.Union:
+                _text.Append('[');
+                for (var i = 0; i < type.Branches.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        _text.Append(',');
+                    }
+
+                    WriteType(type.Branches[i]);
+                }
+
+                _text.Append(']');
+                break;
             default:
                 _text.AppendQuoted(SchemaPrimitives.NameOf(type.Kind));
                 break;

@@ -75,6 +75,20 @@ internal sealed class SchemaJsonWriter
                 WriteType(ItemsOf(type));
                 _json.Append(']');
                 break;
+            case AvroKind.Union:
+                _json.Append('[');
+                for (var i = 0; i < type.Branches.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        _json.Append(',');
+                    }
+
+                    WriteType(type.Branches[i]);
+                }
+
+                _json.Append(']');
+                break;
             default:
                 WritePrimitive(type);
                 break;

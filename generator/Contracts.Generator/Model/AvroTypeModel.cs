@@ -17,6 +17,8 @@ namespace Contracts.Generator.Model;
 /// <param name="Precision">Decimal precision.</param>
 /// <param name="Scale">Decimal scale.</param>
 /// <param name="FixedSize">Size of a <see cref="AvroKind.Fixed"/>.</param>
+/// <param name="Branches">The branches of a <see cref="AvroKind.Union"/> in schema order, <c>"null"</c> included as a
+/// <see cref="AvroKind.Null"/> node; empty for every other kind.</param>
 internal sealed record AvroTypeModel(
     AvroKind Kind,
     ClrShape Clr,
@@ -26,8 +28,16 @@ internal sealed record AvroTypeModel(
     string? NamedTypeFullName = null,
     int Precision = 0,
     int Scale = 0,
-    int FixedSize = 0)
+    int FixedSize = 0,
+    EquatableArray<AvroTypeModel> Branches = default)
 {
+    /// <summary>
+    /// The <c>"null"</c> branch of a <see cref="AvroKind.Union"/>. It has no .NET representation of its own (C# null
+    /// stands for it), so its <see cref="Clr"/> and <see cref="ClrTypeName"/> are placeholders no emitter reads; parsers
+    /// use this one instance so equal unions compare equal.
+    /// </summary>
+    public static AvroTypeModel NullBranch { get; } = new(AvroKind.Null, ClrShape.Boolean, "object");
+
     /// <summary>The Avro name of a fixed (its part after the last dot of <see cref="NamedTypeFullName"/>).</summary>
     public string? NamedTypeShortName => NamedTypeFullName is null ? null : NamedTypeFullName.Substring(NamedTypeFullName.LastIndexOf('.') + 1);
 

@@ -59,4 +59,11 @@ internal enum ClrShape
 
     /// <summary><c>ImmutableDictionary&lt;string, T&gt;</c>.</summary>
     ImmutableDictionary,
+
+    /// <summary>
+    /// A generated closed union class (<see cref="AvroKind.Union"/>): an abstract class with one sealed nested case
+    /// class per non-null branch. <see cref="AvroTypeModel.ClrTypeName"/> is the class (ending in <c>?</c> when the
+    /// union has a <c>"null"</c> branch, which C# null represents); <see cref="Emitting.UnionNames"/> derives the case names.
+    /// </summary>
+    Union,
 }

@@ -26,10 +26,22 @@ internal static class CodecCompiler
             .Append(MetadataReference.CreateFromFile(typeof(Contracts.Avro.AvroWriter).Assembly.Location))
             .ToArray());
 
-    public static CompiledContracts Compile(string userSource, params ContractModel[] models)
+    public static CompiledContracts Compile(string userSource, params ContractModel[] models) =>
+        Compile(userSource, new Dictionary<string, string>(), models);
+
+    /// <summary>
+    /// Like <see cref="Compile(string, ContractModel[])"/>, with more generated files (e.g. declarations emitted by other
+    /// emitters) held to the same no-diagnostics rule.
+    /// </summary>
+    public static CompiledContracts Compile(string userSource, IReadOnlyDictionary<string, string> otherGeneratedFiles, params ContractModel[] models)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
         var generated = models.ToDictionary(m => m.Declaration.HintName + ".g.cs", ContractSourceEmitter.Emit);
+        foreach (var file in otherGeneratedFiles)
+        {
+            generated.Add(file.Key, file.Value);
+        }
+
         var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(userSource, parseOptions, "User.cs") };
         trees.AddRange(generated.Select(g => CSharpSyntaxTree.ParseText(g.Value, parseOptions, g.Key)));
 
