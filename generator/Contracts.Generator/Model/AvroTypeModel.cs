@@ -38,6 +38,9 @@ internal sealed record AvroTypeModel(
     /// </summary>
     public static AvroTypeModel NullBranch { get; } = new(AvroKind.Null, ClrShape.Boolean, "object");
 
+    /// <summary>The union branches; never a default (uninitialised) array, so walking the model never throws.</summary>
+    public EquatableArray<AvroTypeModel> Branches { get; init; } = new(Branches.Items);
+
     /// <summary>The Avro name of a fixed (its part after the last dot of <see cref="NamedTypeFullName"/>).</summary>
     public string? NamedTypeShortName => NamedTypeFullName is null ? null : NamedTypeFullName.Substring(NamedTypeFullName.LastIndexOf('.') + 1);
 
