@@ -42,41 +42,92 @@ internal static partial class JsonCodecEmitter
         }
     }
 
-    private static string ScalarWrite(AvroTypeModel type, string value)
+    /// <summary>
+    /// Emits statements writing the property <paramref name="name"/> (a pre-encoded name) with the value
+    /// <paramref name="expression"/> (evaluated once). Scalars and enum symbols use the combined name-and-value calls
+    /// System.Text.Json's own source generator emits, which write the separator, name and value in one pass.
+    /// </summary>
+    private static void WriteProperty(SourceWriter w, CodecPlan plan, AvroTypeModel type, string name, string expression, LocalNames locals)
     {
+        switch (type.Kind)
+        {
+            case AvroKind.Nullable:
+                var value = locals.Next("nullable");
+                w.Line("var " + value + " = " + expression + ";");
+                if (type.Clr == ClrShape.NullableValueType)
+                {
+                    w.Open("if (" + value + ".HasValue)");
+                    WriteProperty(w, plan, type.Items!, name, value + ".GetValueOrDefault()", locals);
+                    w.Close();
+                }
+                else
+                {
+                    w.Open("if (" + value + " is not null)");
+                    WriteProperty(w, plan, type.Items!, name, value, locals);
+                    w.Close();
+                }
+
+                w.Open("else");
+                w.Line("writer.WriteNull(" + name + ");");
+                w.Close();
+                return;
+            case AvroKind.Enum:
+                var enumModel = plan.Enum(type.NamedTypeFullName!);
+                w.Line("writer.WriteString(" + name + ", " + EncodedSymbols(plan, enumModel) + "[" + CodecSupportEmitter.SymbolIndex(plan, enumModel) + "(" + expression + ", " + JsonFormat + ")]);");
+                return;
+            case AvroKind.Record:
+            case AvroKind.Array:
+            case AvroKind.Map:
+                w.Line("writer.WritePropertyName(" + name + ");");
+                w.Line(plan.Member("JsonWrite", type) + "(writer, " + expression + ");");
+                return;
+            default:
+                w.Line(ScalarWrite(type, expression, name));
+                return;
+        }
+    }
+
+    /// <summary>
+    /// A statement writing a scalar: as an array item or map value when <paramref name="name"/> is null, otherwise as
+    /// the value of that property (every <c>JsonFields</c> value writer has an overload taking the name first).
+    /// </summary>
+    private static string ScalarWrite(AvroTypeModel type, string value, string? name = null)
+    {
+        var args = name is null ? "writer, " : "writer, " + name + ", ";
+        var nameArg = name is null ? string.Empty : name + ", ";
         switch (type.Kind, type.Clr)
         {
             case (AvroKind.Boolean, ClrShape.Boolean):
-                return "writer.WriteBooleanValue(" + value + ");";
+                return "writer.WriteBoolean" + (name is null ? "Value(" : "(") + nameArg + value + ");";
             case (AvroKind.Int, ClrShape.Int32):
             case (AvroKind.Long, ClrShape.Int64):
-                return "writer.WriteNumberValue(" + value + ");";
+                return "writer.WriteNumber" + (name is null ? "Value(" : "(") + nameArg + value + ");";
             case (AvroKind.Int, ClrShape.DateOnly):
-                return Fields + "WriteDate(writer, " + value + ");";
+                return Fields + "WriteDate(" + args + value + ");";
             case (AvroKind.Int, ClrShape.TimeOnly):
-                return Fields + "WriteTimeMillis(writer, " + value + ");";
+                return Fields + "WriteTimeMillis(" + args + value + ");";
             case (AvroKind.Long, ClrShape.TimeOnly):
-                return Fields + "WriteTimeMicros(writer, " + value + ");";
+                return Fields + "WriteTimeMicros(" + args + value + ");";
             case (AvroKind.Long, ClrShape.DateTime or ClrShape.DateTimeOffset):
-                return Fields + AvroCodecEmitter.TimestampMethod("Write", type) + "(writer, " + value + ");";
+                return Fields + AvroCodecEmitter.TimestampMethod("Write", type) + "(" + args + value + ");";
             case (AvroKind.Float, ClrShape.Single):
-                return Fields + "WriteSingle(writer, " + value + ");";
+                return Fields + "WriteSingle(" + args + value + ");";
             case (AvroKind.Double, ClrShape.Double):
-                return Fields + "WriteDouble(writer, " + value + ");";
+                return Fields + "WriteDouble(" + args + value + ");";
             case (AvroKind.String, ClrShape.String):
-                return Fields + "WriteString(writer, " + value + ");";
+                return Fields + "WriteString(" + args + value + ");";
             case (AvroKind.String, ClrShape.Guid):
-                return Fields + "WriteUuid(writer, " + value + ");";
+                return Fields + "WriteUuid(" + args + value + ");";
             case (AvroKind.Bytes, ClrShape.ByteArray):
-                return Fields + "WriteBytes(writer, " + value + ");";
+                return Fields + "WriteBytes(" + args + value + ");";
             case (AvroKind.Bytes, ClrShape.ReadOnlyMemoryOfByte):
-                return Fields + "WriteBytes(writer, " + value + ".Span);";
+                return Fields + "WriteBytes(" + args + value + ".Span);";
             case (AvroKind.Bytes or AvroKind.Fixed, ClrShape.Decimal):
-                return Fields + "WriteDecimal(writer, " + value + ", " + CSharpLiteral.Int(type.Precision) + ", " + CSharpLiteral.Int(type.Scale) + ");";
+                return Fields + "WriteDecimal(" + args + value + ", " + CSharpLiteral.Int(type.Precision) + ", " + CSharpLiteral.Int(type.Scale) + ");";
             case (AvroKind.Fixed, ClrShape.ByteArray):
-                return Fields + "WriteFixed(writer, " + value + ", " + CSharpLiteral.Int(type.FixedSize) + ");";
+                return Fields + "WriteFixed(" + args + value + ", " + CSharpLiteral.Int(type.FixedSize) + ");";
             case (AvroKind.Fixed, ClrShape.ReadOnlyMemoryOfByte):
-                return Fields + "WriteFixed(writer, " + value + ".Span, " + CSharpLiteral.Int(type.FixedSize) + ");";
+                return Fields + "WriteFixed(" + args + value + ".Span, " + CSharpLiteral.Int(type.FixedSize) + ");";
             default:
                 throw AvroCodecEmitter.Unsupported(type);
         }
@@ -113,8 +164,7 @@ internal static partial class JsonCodecEmitter
                 }
 
                 var field = record.Fields[i];
-                w.Line("writer.WritePropertyName(" + PropertyNames(plan, record) + "[" + CSharpLiteral.Int(i) + "]);");
-                WriteValue(w, plan, field.Type, "value." + CodeNames.Member(field.MemberName), locals);
+                WriteProperty(w, plan, field.Type, PropertyNames(plan, record) + "[" + CSharpLiteral.Int(i) + "]", "value." + CodeNames.Member(field.MemberName), locals);
             }
 
             AvroCodecEmitter.FieldCatch(w, CodecSupportEmitter.FieldNames(plan, record));

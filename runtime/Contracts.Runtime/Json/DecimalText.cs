@@ -16,7 +16,13 @@ internal static class DecimalText
     /// <exception cref="ContractEncodeException">The value has more digits than the precision or scale allow.</exception>
     public static int Format(decimal value, int precision, int scale, Span<byte> destination)
     {
-        // Common case: no digits to drop and the integer part fits, so fixed-point formatting only pads with zeros.
+        // Commonest case: the unscaled value fits 64 bits (AvroDecimal checks digits dropped and the precision).
+        if (AvroDecimal.TryGetInt64Unscaled(value, precision, scale, out var units))
+        {
+            return FixedPointText.Format(units < 0 ? (ulong)-units : (ulong)units, units < 0, scale, destination);
+        }
+
+        // Otherwise, with no digits to drop and an integer part that fits, fixed-point formatting only pads with zeros.
         // (Zero takes the general path, which never writes "-0.00".)
         if (value.Scale <= scale && scale < FixedFormats.Length && value != 0m && FitsPrecision(value, precision - scale)
             && value.TryFormat(destination, out var written, FixedFormats[scale], CultureInfo.InvariantCulture))

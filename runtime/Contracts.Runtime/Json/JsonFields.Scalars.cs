@@ -51,7 +51,7 @@ public static partial class JsonFields
     {
         if (value.Length != size)
         {
-            throw new ContractEncodeException(ContractFormat.Json, string.Create(CultureInfo.InvariantCulture, $"the fixed value has {value.Length} bytes; the schema's size is {size}."));
+            throw FixedSizeMismatch(value.Length, size);
         }
 
         writer.WriteBase64StringValue(value);
@@ -72,6 +72,13 @@ public static partial class JsonFields
             throw NotFinite(value.ToString(CultureInfo.InvariantCulture));
         }
 
+        Span<byte> text = stackalloc byte[PythonFloatFormat.MaxLength];
+        if (PythonFloatFormat.TryFormatShort(value, text, out var shortLength))
+        {
+            writer.WriteRawValue(text.Slice(0, shortLength), skipInputValidation: true);
+            return;
+        }
+
         // A value with a fraction in [1e-4, 1e15) is positional in both Python's repr and .NET's shortest round-trip
         // text, with the same digits, so System.Text.Json's own number writer produces Python's bytes.
         var magnitude = Math.Abs(value);
@@ -81,7 +88,6 @@ public static partial class JsonFields
             return;
         }
 
-        Span<byte> text = stackalloc byte[PythonFloatFormat.MaxLength];
         writer.WriteRawValue(text.Slice(0, PythonFloatFormat.Format(value, text)), skipInputValidation: true);
     }
 

@@ -23,17 +23,6 @@ public sealed class LogpipeJsonEncoder : JavaScriptEncoder
         (byte)'"', (byte)'\\', 0xE2,
     ]);
 
-    private static readonly SearchValues<char> Utf16Candidates = SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\"\\\u2028\u2029");
-
-    // Printable ASCII except '"' and '\\': never escaped. (MemoryExtensions.IndexOfAnyExceptInRange allocated on
-    // every call over a pointer-backed span in .NET 10.0.12, so this is a SearchValues set.)
-    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
-        " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
-
-    // A contiguous range, which SearchValues searches with vector compares.
-    private static readonly SearchValues<char> Surrogates = SearchValues.Create(SurrogateRange());
-
     private LogpipeJsonEncoder()
     {
     }
@@ -52,19 +41,10 @@ public sealed class LogpipeJsonEncoder : JavaScriptEncoder
     public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
     {
         var span = new ReadOnlySpan<char>(text, textLength);
-
-        // Most text is printable ASCII with no quote or backslash: one vectorized scan for anything else settles it.
-        // A control character, quote or backslash found is the answer; DEL or a non-ASCII character goes on to the
-        // candidate search from there (nothing before it needs escaping).
-        var offset = span.IndexOfAnyExcept(PlainAscii);
-        if (offset < 0 || span[offset] < 0x7F)
-        {
-            return offset;
-        }
-
+        var offset = 0;
         while (true)
         {
-            var index = IndexOfCandidate(span.Slice(offset));
+            var index = EscapeScan.IndexOfCandidate(span.Slice(offset));
             if (index < 0)
             {
                 return -1;
@@ -91,7 +71,15 @@ public sealed class LogpipeJsonEncoder : JavaScriptEncoder
     /// <inheritdoc />
     public override int FindFirstCharacterToEncodeUtf8(ReadOnlySpan<byte> utf8Text)
     {
-        var offset = 0;
+        // Printable ASCII is valid UTF-8 and never escaped: one vectorized pass settles the common case. An ASCII
+        // character to escape found first is the answer, since everything before it is plain.
+        var plainEnd = EscapeScan.IndexOfNonPlainAscii(utf8Text);
+        if (plainEnd < 0 || utf8Text[plainEnd] < 0x80)
+        {
+            return plainEnd;
+        }
+
+        var offset = plainEnd;
         while (true)
         {
             var index = utf8Text.Slice(offset).IndexOfAny(Utf8Candidates);
@@ -171,25 +159,6 @@ public sealed class LogpipeJsonEncoder : JavaScriptEncoder
         buffer[5] = LowerHex[unicodeScalar & 0xF];
         numberOfCharactersWritten = 6;
         return true;
-    }
-
-    // Surrogates are candidates too, so that unpaired ones reach TryEncodeUnicodeScalar and are refused.
-    private static int IndexOfCandidate(ReadOnlySpan<char> text)
-    {
-        var index = text.IndexOfAny(Utf16Candidates);
-        var surrogate = (index < 0 ? text : text.Slice(0, index)).IndexOfAny(Surrogates);
-        return surrogate < 0 ? index : surrogate;
-    }
-
-    private static string SurrogateRange()
-    {
-        var range = new char[0xE000 - 0xD800];
-        for (var i = 0; i < range.Length; i++)
-        {
-            range[i] = (char)(0xD800 + i);
-        }
-
-        return new string(range);
     }
 
     private static unsafe bool TryWriteScalar(int unicodeScalar, char* buffer, int bufferLength, out int numberOfCharactersWritten)

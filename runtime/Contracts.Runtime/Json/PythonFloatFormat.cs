@@ -15,6 +15,11 @@ internal static class PythonFloatFormat
 
     public static int Format(double value, Span<byte> destination)
     {
+        if (TryFormatShort(value, destination, out var shortLength))
+        {
+            return shortLength;
+        }
+
         // .NET's shortest round-trip text has Python's digits; in Python's positional range (1e-4 <= |x| < 1e16, or 0)
         // where .NET is positional too, it only lacks Python's ".0" on whole numbers. The rest is reformatted.
         var magnitude = Math.Abs(value);
@@ -35,6 +40,52 @@ internal static class PythonFloatFormat
         value.TryFormat(shortest, out var length, default, CultureInfo.InvariantCulture);
         return Reformat(shortest.Slice(0, length), destination);
     }
+
+    /// <summary>
+    /// Formats the doubles most messages carry (prices, quantities, measurements: at most
+    /// <see cref="MaxShortScale"/> decimals, magnitude in [1e-4, 1e14)) without .NET's general shortest-digits search.
+    /// </summary>
+    /// <remarks>
+    /// For the smallest scale s at which n = round(|x| × 10^s) satisfies n / 10^s == |x|, "n × 10^-s" is the shortest
+    /// decimal that reads back as x, so it has the digits of Python's repr and .NET's round-trip text: the division of
+    /// two exactly representable integers is correctly rounded, as parsing is, so the check is exact; and below 1e14
+    /// the product's rounding error is far smaller than the distance between candidates, so no shorter decimal that
+    /// reads back as x can be missed at a smaller scale, and only one candidate exists at scale s.
+    /// </remarks>
+    public static bool TryFormatShort(double value, Span<byte> destination, out int written)
+    {
+        var magnitude = Math.Abs(value);
+        if (magnitude >= 1e-4 && magnitude < ShortLimit)
+        {
+            for (var scale = 0; scale <= MaxShortScale; scale++)
+            {
+                var scaled = magnitude * ShortScales[scale];
+                if (scaled >= ShortLimit)
+                {
+                    break;
+                }
+
+                var units = Math.Round(scaled);
+                if (units / ShortScales[scale] == magnitude)
+                {
+                    // A whole number keeps Python's ".0".
+                    written = scale == 0
+                        ? FixedPointText.Format((ulong)units * 10, value < 0, 1, destination)
+                        : FixedPointText.Format((ulong)units, value < 0, scale, destination);
+                    return true;
+                }
+            }
+        }
+
+        written = 0;
+        return false;
+    }
+
+    private const int MaxShortScale = 7;
+
+    private const double ShortLimit = 1e14;
+
+    private static readonly double[] ShortScales = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7];
 
     /// <summary>Single precision values use the shortest digits that round-trip the <see cref="float"/> (<c>0.1f</c> is <c>0.1</c>).</summary>
     public static int Format(float value, Span<byte> destination)

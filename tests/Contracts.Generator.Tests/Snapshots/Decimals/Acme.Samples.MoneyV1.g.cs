@@ -206,24 +206,20 @@ file static class __MoneyV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfMoney[0]);
-            global::Contracts.Json.JsonFields.WriteDecimal(writer, value.Default, 29, 10);
+            global::Contracts.Json.JsonFields.WriteDecimal(writer, JsonPropertyNamesOfMoney[0], value.Default, 29, 10);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfMoney[1]);
-            global::Contracts.Json.JsonFields.WriteDecimal(writer, value.Price, 10, 2);
+            global::Contracts.Json.JsonFields.WriteDecimal(writer, JsonPropertyNamesOfMoney[1], value.Price, 10, 2);
             field = 2;
-            writer.WritePropertyName(JsonPropertyNamesOfMoney[2]);
-            global::Contracts.Json.JsonFields.WriteDecimal(writer, value.Whole, 38, 0);
+            global::Contracts.Json.JsonFields.WriteDecimal(writer, JsonPropertyNamesOfMoney[2], value.Whole, 38, 0);
             field = 3;
-            writer.WritePropertyName(JsonPropertyNamesOfMoney[3]);
             var nullable0 = value.Rate;
             if (nullable0.HasValue)
             {
-                global::Contracts.Json.JsonFields.WriteDecimal(writer, nullable0.GetValueOrDefault(), 5, 3);
+                global::Contracts.Json.JsonFields.WriteDecimal(writer, JsonPropertyNamesOfMoney[3], nullable0.GetValueOrDefault(), 5, 3);
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfMoney[3]);
             }
             field = 4;
             writer.WritePropertyName(JsonPropertyNamesOfMoney[4]);

@@ -412,28 +412,23 @@ file static class __CustomerV3Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfClient[0]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.Name);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfClient[0], value.Name);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfClient[1]);
             var nullable0 = value.Email;
             if (nullable0 is not null)
             {
-                global::Contracts.Json.JsonFields.WriteString(writer, nullable0);
+                global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfClient[1], nullable0);
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfClient[1]);
             }
             field = 2;
-            writer.WritePropertyName(JsonPropertyNamesOfClient[2]);
-            writer.WriteNumberValue(value.Visits);
+            writer.WriteNumber(JsonPropertyNamesOfClient[2], value.Visits);
             field = 3;
-            writer.WritePropertyName(JsonPropertyNamesOfClient[3]);
-            JsonWriteColor(writer, value.Color);
+            writer.WriteString(JsonPropertyNamesOfClient[3], JsonSymbolsOfColor[SymbolIndexOfColor(value.Color, global::Contracts.ContractFormat.Json)]);
             field = 4;
-            writer.WritePropertyName(JsonPropertyNamesOfClient[4]);
-            global::Contracts.Json.JsonFields.WriteDecimal(writer, value.Credit, 6, 2);
+            global::Contracts.Json.JsonFields.WriteDecimal(writer, JsonPropertyNamesOfClient[4], value.Credit, 6, 2);
             field = 5;
             writer.WritePropertyName(JsonPropertyNamesOfClient[5]);
             JsonWriteArrayInterfaceOfString(writer, value.Tags);
@@ -441,14 +436,11 @@ file static class __CustomerV3Codec
             writer.WritePropertyName(JsonPropertyNamesOfClient[6]);
             JsonWriteDictionaryOfInt32(writer, value.Weights);
             field = 7;
-            writer.WritePropertyName(JsonPropertyNamesOfClient[7]);
-            global::Contracts.Json.JsonFields.WriteTimestampMillis(writer, value.Since);
+            global::Contracts.Json.JsonFields.WriteTimestampMillis(writer, JsonPropertyNamesOfClient[7], value.Since);
             field = 8;
-            writer.WritePropertyName(JsonPropertyNamesOfClient[8]);
-            global::Contracts.Json.JsonFields.WriteDouble(writer, value.Ratio);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, JsonPropertyNamesOfClient[8], value.Ratio);
             field = 9;
-            writer.WritePropertyName(JsonPropertyNamesOfClient[9]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.Note);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfClient[9], value.Note);
             field = 10;
             writer.WritePropertyName(JsonPropertyNamesOfClient[10]);
             JsonWriteListOfString(writer, value.History);

@@ -248,25 +248,22 @@ file static class __OrderV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfOrder[0]);
-            JsonWriteOrderState(writer, value.Status);
+            writer.WriteString(JsonPropertyNamesOfOrder[0], JsonSymbolsOfOrderState[SymbolIndexOfOrderState(value.Status, global::Contracts.ContractFormat.Json)]);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfOrder[1]);
             var nullable0 = value.Previous;
             if (nullable0.HasValue)
             {
-                JsonWriteOrderState(writer, nullable0.GetValueOrDefault());
+                writer.WriteString(JsonPropertyNamesOfOrder[1], JsonSymbolsOfOrderState[SymbolIndexOfOrderState(nullable0.GetValueOrDefault(), global::Contracts.ContractFormat.Json)]);
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfOrder[1]);
             }
             field = 2;
             writer.WritePropertyName(JsonPropertyNamesOfOrder[2]);
             JsonWriteListOfPriority(writer, value.Priorities);
             field = 3;
-            writer.WritePropertyName(JsonPropertyNamesOfOrder[3]);
-            JsonWritePriority(writer, value.Priority);
+            writer.WriteString(JsonPropertyNamesOfOrder[3], JsonSymbolsOfPriority[SymbolIndexOfPriority(value.Priority, global::Contracts.ContractFormat.Json)]);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfOrder[field]))
         {

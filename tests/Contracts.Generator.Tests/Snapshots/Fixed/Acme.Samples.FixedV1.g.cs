@@ -124,21 +124,18 @@ file static class __FixedV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfFixed[0]);
-            global::Contracts.Json.JsonFields.WriteFixed(writer, value.Hash, 16);
+            global::Contracts.Json.JsonFields.WriteFixed(writer, JsonPropertyNamesOfFixed[0], value.Hash, 16);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfFixed[1]);
-            global::Contracts.Json.JsonFields.WriteFixed(writer, value.Header.Span, 4);
+            global::Contracts.Json.JsonFields.WriteFixed(writer, JsonPropertyNamesOfFixed[1], value.Header.Span, 4);
             field = 2;
-            writer.WritePropertyName(JsonPropertyNamesOfFixed[2]);
             var nullable0 = value.Optional;
             if (nullable0 is not null)
             {
-                global::Contracts.Json.JsonFields.WriteFixed(writer, nullable0, 2);
+                global::Contracts.Json.JsonFields.WriteFixed(writer, JsonPropertyNamesOfFixed[2], nullable0, 2);
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfFixed[2]);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfFixed[field]))

@@ -105,8 +105,7 @@ file static class __EventV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfEvent[0]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.Name);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfEvent[0], value.Name);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfEvent[field]))
         {

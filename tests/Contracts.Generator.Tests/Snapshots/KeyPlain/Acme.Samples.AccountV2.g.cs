@@ -142,17 +142,13 @@ file static class __AccountV2Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfAccount[0]);
-            writer.WriteNumberValue(value.Id);
+            writer.WriteNumber(JsonPropertyNamesOfAccount[0], value.Id);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfAccount[1]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.Tenant);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfAccount[1], value.Tenant);
             field = 2;
-            writer.WritePropertyName(JsonPropertyNamesOfAccount[2]);
-            global::Contracts.Json.JsonFields.WriteDate(writer, value.Opened);
+            global::Contracts.Json.JsonFields.WriteDate(writer, JsonPropertyNamesOfAccount[2], value.Opened);
             field = 3;
-            writer.WritePropertyName(JsonPropertyNamesOfAccount[3]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.Owner);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfAccount[3], value.Owner);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[field]))
         {

@@ -162,14 +162,11 @@ file static class __AccountV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfAccount[0]);
-            global::Contracts.Json.JsonFields.WriteUuid(writer, value.Id);
+            global::Contracts.Json.JsonFields.WriteUuid(writer, JsonPropertyNamesOfAccount[0], value.Id);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfAccount[1]);
-            JsonWriteRegion(writer, value.Region);
+            writer.WriteString(JsonPropertyNamesOfAccount[1], JsonSymbolsOfRegion[SymbolIndexOfRegion(value.Region, global::Contracts.ContractFormat.Json)]);
             field = 2;
-            writer.WritePropertyName(JsonPropertyNamesOfAccount[2]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.Owner);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfAccount[2], value.Owner);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[field]))
         {

@@ -140,29 +140,21 @@ file static class __LogicalV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfLogical[0]);
-            global::Contracts.Json.JsonFields.WriteUuid(writer, value.Id);
+            global::Contracts.Json.JsonFields.WriteUuid(writer, JsonPropertyNamesOfLogical[0], value.Id);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfLogical[1]);
-            global::Contracts.Json.JsonFields.WriteTimestampMillis(writer, value.At);
+            global::Contracts.Json.JsonFields.WriteTimestampMillis(writer, JsonPropertyNamesOfLogical[1], value.At);
             field = 2;
-            writer.WritePropertyName(JsonPropertyNamesOfLogical[2]);
-            global::Contracts.Json.JsonFields.WriteTimestampMillis(writer, value.When);
+            global::Contracts.Json.JsonFields.WriteTimestampMillis(writer, JsonPropertyNamesOfLogical[2], value.When);
             field = 3;
-            writer.WritePropertyName(JsonPropertyNamesOfLogical[3]);
-            global::Contracts.Json.JsonFields.WriteDate(writer, value.Born);
+            global::Contracts.Json.JsonFields.WriteDate(writer, JsonPropertyNamesOfLogical[3], value.Born);
             field = 4;
-            writer.WritePropertyName(JsonPropertyNamesOfLogical[4]);
-            global::Contracts.Json.JsonFields.WriteTimeMicros(writer, value.Alarm);
+            global::Contracts.Json.JsonFields.WriteTimeMicros(writer, JsonPropertyNamesOfLogical[4], value.Alarm);
             field = 5;
-            writer.WritePropertyName(JsonPropertyNamesOfLogical[5]);
-            global::Contracts.Json.JsonFields.WriteTimestampMicros(writer, value.AtMicros);
+            global::Contracts.Json.JsonFields.WriteTimestampMicros(writer, JsonPropertyNamesOfLogical[5], value.AtMicros);
             field = 6;
-            writer.WritePropertyName(JsonPropertyNamesOfLogical[6]);
-            global::Contracts.Json.JsonFields.WriteLocalTimestampMillis(writer, value.LocalMillis);
+            global::Contracts.Json.JsonFields.WriteLocalTimestampMillis(writer, JsonPropertyNamesOfLogical[6], value.LocalMillis);
             field = 7;
-            writer.WritePropertyName(JsonPropertyNamesOfLogical[7]);
-            global::Contracts.Json.JsonFields.WriteLocalTimestampMicros(writer, value.LocalMicros);
+            global::Contracts.Json.JsonFields.WriteLocalTimestampMicros(writer, JsonPropertyNamesOfLogical[7], value.LocalMicros);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLogical[field]))
         {

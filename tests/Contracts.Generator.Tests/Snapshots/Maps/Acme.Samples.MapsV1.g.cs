@@ -910,11 +910,9 @@ file static class __MapsV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfScore[0]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.Name);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfScore[0], value.Name);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfScore[1]);
-            writer.WriteNumberValue(value.Points);
+            writer.WriteNumber(JsonPropertyNamesOfScore[1], value.Points);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScore[field]))
         {

@@ -150,11 +150,9 @@ file static class __PascalV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfInner[0]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.HTTPServer);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfInner[0], value.HTTPServer);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfInner[1]);
-            writer.WriteNumberValue(value.Address2);
+            writer.WriteNumber(JsonPropertyNamesOfInner[1], value.Address2);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[field]))
         {
@@ -281,8 +279,7 @@ file static class __PascalV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfPascal[0]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.FirstName);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfPascal[0], value.FirstName);
             field = 1;
             writer.WritePropertyName(JsonPropertyNamesOfPascal[1]);
             JsonWriteInner(writer, value.InnerValue);

@@ -154,11 +154,9 @@ file static class __SnakeV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfInner[0]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.HTTPServer);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfInner[0], value.HTTPServer);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfInner[1]);
-            writer.WriteNumberValue(value.Address2);
+            writer.WriteNumber(JsonPropertyNamesOfInner[1], value.Address2);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[field]))
         {
@@ -286,14 +284,12 @@ file static class __SnakeV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfSnake[0]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.FirstName);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfSnake[0], value.FirstName);
             field = 1;
             writer.WritePropertyName(JsonPropertyNamesOfSnake[1]);
             JsonWriteInner(writer, value.InnerValue);
             field = 2;
-            writer.WritePropertyName(JsonPropertyNamesOfSnake[2]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.Renamed);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfSnake[2], value.Renamed);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfSnake[field]))
         {

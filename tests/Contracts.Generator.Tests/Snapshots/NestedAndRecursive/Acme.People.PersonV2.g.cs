@@ -456,11 +456,9 @@ file static class __PersonV2Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfPoint[0]);
-            global::Contracts.Json.JsonFields.WriteDouble(writer, value.Lat);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, JsonPropertyNamesOfPoint[0], value.Lat);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfPoint[1]);
-            global::Contracts.Json.JsonFields.WriteDouble(writer, value.Lon);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, JsonPropertyNamesOfPoint[1], value.Lon);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPoint[field]))
         {
@@ -591,21 +589,19 @@ file static class __PersonV2Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfAddress[0]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.Street);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfAddress[0], value.Street);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfAddress[1]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.City);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfAddress[1], value.City);
             field = 2;
-            writer.WritePropertyName(JsonPropertyNamesOfAddress[2]);
             var nullable0 = value.Previous;
             if (nullable0 is not null)
             {
+                writer.WritePropertyName(JsonPropertyNamesOfAddress[2]);
                 JsonWriteAddress(writer, nullable0);
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfAddress[2]);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[field]))
@@ -768,18 +764,17 @@ file static class __PersonV2Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfNode[0]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.Name);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfNode[0], value.Name);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfNode[1]);
             var nullable0 = value.Next;
             if (nullable0 is not null)
             {
+                writer.WritePropertyName(JsonPropertyNamesOfNode[1]);
                 JsonWriteNode(writer, nullable0);
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfNode[1]);
             }
             field = 2;
             writer.WritePropertyName(JsonPropertyNamesOfNode[2]);
@@ -940,8 +935,7 @@ file static class __PersonV2Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfPerson[0]);
-            writer.WriteNumberValue(value.Id);
+            writer.WriteNumber(JsonPropertyNamesOfPerson[0], value.Id);
             field = 1;
             writer.WritePropertyName(JsonPropertyNamesOfPerson[1]);
             JsonWriteAddress(writer, value.Home);
@@ -949,15 +943,15 @@ file static class __PersonV2Codec
             writer.WritePropertyName(JsonPropertyNamesOfPerson[2]);
             JsonWriteArrayInterfaceOfAddress(writer, value.Others);
             field = 3;
-            writer.WritePropertyName(JsonPropertyNamesOfPerson[3]);
             var nullable0 = value.Tree;
             if (nullable0 is not null)
             {
+                writer.WritePropertyName(JsonPropertyNamesOfPerson[3]);
                 JsonWriteNode(writer, nullable0);
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfPerson[3]);
             }
             field = 4;
             writer.WritePropertyName(JsonPropertyNamesOfPerson[4]);

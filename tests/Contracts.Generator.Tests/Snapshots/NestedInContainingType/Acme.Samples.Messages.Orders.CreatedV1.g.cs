@@ -156,8 +156,7 @@ file static class __CreatedV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfCreated[0]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.Number);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfCreated[0], value.Number);
             field = 1;
             writer.WritePropertyName(JsonPropertyNamesOfCreated[1]);
             JsonWriteLine(writer, value.Line);
@@ -287,11 +286,9 @@ file static class __CreatedV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfLine[0]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.Sku);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfLine[0], value.Sku);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfLine[1]);
-            writer.WriteNumberValue(value.Quantity);
+            writer.WriteNumber(JsonPropertyNamesOfLine[1], value.Quantity);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLine[field]))
         {

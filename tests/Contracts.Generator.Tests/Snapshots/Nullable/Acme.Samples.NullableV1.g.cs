@@ -322,8 +322,7 @@ file static class __NullableV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfAddress[0]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.Street);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfAddress[0], value.Street);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[field]))
         {
@@ -427,92 +426,86 @@ file static class __NullableV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfNullable[0]);
             var nullable0 = value.Text;
             if (nullable0 is not null)
             {
-                global::Contracts.Json.JsonFields.WriteString(writer, nullable0);
+                global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfNullable[0], nullable0);
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfNullable[0]);
             }
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfNullable[1]);
             var nullable1 = value.Count;
             if (nullable1.HasValue)
             {
-                writer.WriteNumberValue(nullable1.GetValueOrDefault());
+                writer.WriteNumber(JsonPropertyNamesOfNullable[1], nullable1.GetValueOrDefault());
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfNullable[1]);
             }
             field = 2;
-            writer.WritePropertyName(JsonPropertyNamesOfNullable[2]);
             var nullable2 = value.Id;
             if (nullable2.HasValue)
             {
-                global::Contracts.Json.JsonFields.WriteUuid(writer, nullable2.GetValueOrDefault());
+                global::Contracts.Json.JsonFields.WriteUuid(writer, JsonPropertyNamesOfNullable[2], nullable2.GetValueOrDefault());
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfNullable[2]);
             }
             field = 3;
-            writer.WritePropertyName(JsonPropertyNamesOfNullable[3]);
             var nullable3 = value.Born;
             if (nullable3.HasValue)
             {
-                global::Contracts.Json.JsonFields.WriteDate(writer, nullable3.GetValueOrDefault());
+                global::Contracts.Json.JsonFields.WriteDate(writer, JsonPropertyNamesOfNullable[3], nullable3.GetValueOrDefault());
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfNullable[3]);
             }
             field = 4;
-            writer.WritePropertyName(JsonPropertyNamesOfNullable[4]);
             var nullable4 = value.Home;
             if (nullable4 is not null)
             {
+                writer.WritePropertyName(JsonPropertyNamesOfNullable[4]);
                 JsonWriteAddress(writer, nullable4);
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfNullable[4]);
             }
             field = 5;
-            writer.WritePropertyName(JsonPropertyNamesOfNullable[5]);
             var nullable5 = value.Tags;
             if (nullable5 is not null)
             {
+                writer.WritePropertyName(JsonPropertyNamesOfNullable[5]);
                 JsonWriteListOfNullableString(writer, nullable5);
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfNullable[5]);
             }
             field = 6;
-            writer.WritePropertyName(JsonPropertyNamesOfNullable[6]);
             var nullable6 = value.Price;
             if (nullable6.HasValue)
             {
-                global::Contracts.Json.JsonFields.WriteDecimal(writer, nullable6.GetValueOrDefault(), 29, 10);
+                global::Contracts.Json.JsonFields.WriteDecimal(writer, JsonPropertyNamesOfNullable[6], nullable6.GetValueOrDefault(), 29, 10);
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfNullable[6]);
             }
             field = 7;
-            writer.WritePropertyName(JsonPropertyNamesOfNullable[7]);
             var nullable7 = value.Blob;
             if (nullable7 is not null)
             {
-                global::Contracts.Json.JsonFields.WriteBytes(writer, nullable7);
+                global::Contracts.Json.JsonFields.WriteBytes(writer, JsonPropertyNamesOfNullable[7], nullable7);
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfNullable[7]);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNullable[field]))

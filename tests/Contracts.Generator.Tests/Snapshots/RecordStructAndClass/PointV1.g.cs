@@ -98,11 +98,9 @@ file static class __PointV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfPoint[0]);
-            global::Contracts.Json.JsonFields.WriteDouble(writer, value.X);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, JsonPropertyNamesOfPoint[0], value.X);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfPoint[1]);
-            global::Contracts.Json.JsonFields.WriteDouble(writer, value.Y);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, JsonPropertyNamesOfPoint[1], value.Y);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPoint[field]))
         {

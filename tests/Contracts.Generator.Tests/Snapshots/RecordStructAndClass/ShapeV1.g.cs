@@ -223,11 +223,9 @@ file static class __ShapeV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfPoint[0]);
-            global::Contracts.Json.JsonFields.WriteDouble(writer, value.X);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, JsonPropertyNamesOfPoint[0], value.X);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfPoint[1]);
-            global::Contracts.Json.JsonFields.WriteDouble(writer, value.Y);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, JsonPropertyNamesOfPoint[1], value.Y);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPoint[field]))
         {
@@ -353,21 +351,19 @@ file static class __ShapeV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfShape[0]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.Name);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfShape[0], value.Name);
             field = 1;
             writer.WritePropertyName(JsonPropertyNamesOfShape[1]);
             JsonWriteListOfPoint(writer, value.Points);
             field = 2;
-            writer.WritePropertyName(JsonPropertyNamesOfShape[2]);
             var nullable0 = value.Label;
             if (nullable0 is not null)
             {
-                global::Contracts.Json.JsonFields.WriteString(writer, nullable0);
+                global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfShape[2], nullable0);
             }
             else
             {
-                writer.WriteNullValue();
+                writer.WriteNull(JsonPropertyNamesOfShape[2]);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfShape[field]))

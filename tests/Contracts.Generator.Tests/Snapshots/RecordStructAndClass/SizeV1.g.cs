@@ -98,11 +98,9 @@ file static class __SizeV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfSize[0]);
-            writer.WriteNumberValue(value.Width);
+            writer.WriteNumber(JsonPropertyNamesOfSize[0], value.Width);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfSize[1]);
-            writer.WriteNumberValue(value.Height);
+            writer.WriteNumber(JsonPropertyNamesOfSize[1], value.Height);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfSize[field]))
         {

@@ -140,29 +140,21 @@ file static class __ScalarsV1Codec
         var field = 0;
         try
         {
-            writer.WritePropertyName(JsonPropertyNamesOfScalars[0]);
-            writer.WriteBooleanValue(value.Flag);
+            writer.WriteBoolean(JsonPropertyNamesOfScalars[0], value.Flag);
             field = 1;
-            writer.WritePropertyName(JsonPropertyNamesOfScalars[1]);
-            writer.WriteNumberValue(value.Count);
+            writer.WriteNumber(JsonPropertyNamesOfScalars[1], value.Count);
             field = 2;
-            writer.WritePropertyName(JsonPropertyNamesOfScalars[2]);
-            writer.WriteNumberValue(value.Total);
+            writer.WriteNumber(JsonPropertyNamesOfScalars[2], value.Total);
             field = 3;
-            writer.WritePropertyName(JsonPropertyNamesOfScalars[3]);
-            global::Contracts.Json.JsonFields.WriteSingle(writer, value.Ratio);
+            global::Contracts.Json.JsonFields.WriteSingle(writer, JsonPropertyNamesOfScalars[3], value.Ratio);
             field = 4;
-            writer.WritePropertyName(JsonPropertyNamesOfScalars[4]);
-            global::Contracts.Json.JsonFields.WriteDouble(writer, value.Score);
+            global::Contracts.Json.JsonFields.WriteDouble(writer, JsonPropertyNamesOfScalars[4], value.Score);
             field = 5;
-            writer.WritePropertyName(JsonPropertyNamesOfScalars[5]);
-            global::Contracts.Json.JsonFields.WriteString(writer, value.Name);
+            global::Contracts.Json.JsonFields.WriteString(writer, JsonPropertyNamesOfScalars[5], value.Name);
             field = 6;
-            writer.WritePropertyName(JsonPropertyNamesOfScalars[6]);
-            global::Contracts.Json.JsonFields.WriteBytes(writer, value.Blob);
+            global::Contracts.Json.JsonFields.WriteBytes(writer, JsonPropertyNamesOfScalars[6], value.Blob);
             field = 7;
-            writer.WritePropertyName(JsonPropertyNamesOfScalars[7]);
-            global::Contracts.Json.JsonFields.WriteBytes(writer, value.Memory.Span);
+            global::Contracts.Json.JsonFields.WriteBytes(writer, JsonPropertyNamesOfScalars[7], value.Memory.Span);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScalars[field]))
         {
