@@ -78,6 +78,7 @@ internal static partial class JsonCodecEmitter
             case AvroKind.Record:
             case AvroKind.Array:
             case AvroKind.Map:
+            case AvroKind.Union:
                 w.Line("writer.WritePropertyName(" + name + ");");
                 w.Line(plan.Member("JsonWrite", type) + "(writer, " + expression + ");");
                 return;
