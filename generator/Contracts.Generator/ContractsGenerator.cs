@@ -4,6 +4,7 @@ using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Emitting;
 using Contracts.Generator.Model;
 using Contracts.Generator.Parsing;
+using Contracts.Generator.Parsing.Avsc;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -55,16 +56,69 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ContractSource);
         context.RegisterSourceOutput(contractSources, static (output, source) => output.AddSource(source.HintName, source.Text));
 
+        // .avsc files: each file parses on its own; the index of every file's named types lets references cross files, and
+        // the per-file resolve yields value-equal results for files the edit does not reach, so their outputs stay cached.
+        var avscFiles = context.AdditionalTextsProvider
+            .Where(AvscInputs.IsSchemaFile)
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => AvscInputs.Parse(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.AvscParse)
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!);
+        var avscIndex = avscFiles
+            .Collect()
+            .Select(static (files, _) => new AvscSchemaIndex(files))
+            .WithTrackingName(TrackingNames.AvscIndex);
+        var avscResolved = avscFiles
+            .Combine(avscIndex)
+            .Select(static (pair, cancellationToken) => AvscResolver.Resolve(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.AvscResolve);
+        var avscDiagnostics = avscFiles
+            .Select(static (file, _) => file.Diagnostics)
+            .Collect()
+            .Combine(avscResolved.Select(static (resolution, _) => resolution.Diagnostics).Collect())
+            .Select(static (pair, _) => pair.Left.Concat(pair.Right).SelectMany(d => d).Distinct().ToEquatableArray())
+            .WithTrackingName(TrackingNames.AvscDiagnostics);
+        context.RegisterSourceOutput(avscDiagnostics, static (output, all) =>
+        {
+            foreach (var diagnostic in all)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var avscDeclarationSources = avscResolved
+            .SelectMany(static (resolution, _) => resolution.Declarations)
+            .Select(static (declaration, _) => new GeneratedSource(declaration.HintName + ".g.cs", TypeDeclarationEmitter.Emit(declaration)))
+            .WithTrackingName(TrackingNames.AvscDeclarationSource);
+        context.RegisterSourceOutput(avscDeclarationSources, static (output, source) => output.AddSource(source.HintName, source.Text));
+
+        var avscModels = avscResolved
+            .Where(static resolution => resolution.Contract is not null)
+            .Select(static (resolution, _) => resolution.Contract!)
+            .WithTrackingName(TrackingNames.AvscModel);
+        var avscContractSources = avscModels
+            .Select(static (model, _) => new GeneratedSource(model.Declaration.HintName + ".g.cs", ContractSourceEmitter.Emit(model)))
+            .WithTrackingName(TrackingNames.AvscContractSource);
+        context.RegisterSourceOutput(avscContractSources, static (output, source) => output.AddSource(source.HintName, source.Text));
+
         var catalogNamespace = context.CompilationProvider
             .Select(static (compilation, _) => CatalogNamespace.FromAssemblyName(compilation.AssemblyName))
             .WithTrackingName(TrackingNames.CatalogNamespace);
+        var avscContractTypeNames = avscModels
+            .Select(static (model, _) => model.Records.First(r => r.AvroFullName == model.RootRecordFullName).ClrTypeName)
+            .WithTrackingName(TrackingNames.AvscContractTypeName)
+            .Collect();
         var catalogSource = models
             .Select(static (model, _) => model.Records.First(r => r.AvroFullName == model.RootRecordFullName).ClrTypeName)
             .WithTrackingName(TrackingNames.ContractTypeName)
             .Collect()
             .WithTrackingName(TrackingNames.AllContractTypeNames)
+            .Combine(avscContractTypeNames)
             .Combine(catalogNamespace)
-            .Select(static (pair, _) => new CatalogModel(pair.Right, pair.Left.OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray()))
+            .Select(static (pair, _) => new CatalogModel(
+                pair.Right,
+                pair.Left.Left.Concat(pair.Left.Right).Distinct().OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray()))
             .WithTrackingName(TrackingNames.Catalog)
             .Select(static (catalog, _) => catalog.ContractTypeNames.IsEmpty ? null : new GeneratedSource(CatalogHintName, CatalogSourceEmitter.Emit(catalog)))
             .WithTrackingName(TrackingNames.CatalogSource);

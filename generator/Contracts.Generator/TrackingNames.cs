@@ -31,4 +31,26 @@ internal static class TrackingNames
 
     /// <summary>The assembly's <c>MessageContracts</c> catalog file.</summary>
     public const string CatalogSource = "Contracts.CatalogSource";
+
+    /// <summary>One parsed .avsc file (its named types and contract settings).</summary>
+    public const string AvscParse = "Contracts.AvscParse";
+
+    /// <summary>Every .avsc file's named types, for references across files.</summary>
+    public const string AvscIndex = "Contracts.AvscIndex";
+
+    /// <summary>One .avsc file resolved against the index: its contract model and declarations.</summary>
+    public const string AvscResolve = "Contracts.AvscResolve";
+
+    public const string AvscDiagnostics = "Contracts.AvscDiagnostics";
+
+    /// <summary>The C# declaration (partial record or enum) of each named type from an .avsc file.</summary>
+    public const string AvscDeclarationSource = "Contracts.AvscDeclarationSource";
+
+    /// <summary>The <c>ContractModel</c> of each .avsc file's top-level record.</summary>
+    public const string AvscModel = "Contracts.AvscModel";
+
+    /// <summary>The generated contract file of each .avsc contract.</summary>
+    public const string AvscContractSource = "Contracts.AvscContractSource";
+
+    public const string AvscContractTypeName = "Contracts.AvscContractTypeName";
 }

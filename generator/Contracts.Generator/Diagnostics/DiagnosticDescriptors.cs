@@ -105,6 +105,66 @@ internal static class DiagnosticDescriptors
         "Contract type is not accessible to generated code",
         "'{0}' cannot be a contract: {1}; the generated codecs and the assembly's catalog can reach only public or internal types");
 
+    public static readonly DiagnosticDescriptor AvscMalformedJson = Error(
+        "CTR0020",
+        "Schema file is not valid JSON",
+        "The schema file is not valid JSON: {0}");
+
+    public static readonly DiagnosticDescriptor AvscInvalidSchema = Error(
+        "CTR0021",
+        "Invalid Avro schema",
+        "Invalid schema at {0}: {1}");
+
+    public static readonly DiagnosticDescriptor AvscUnknownType = Error(
+        "CTR0022",
+        "Unknown Avro type",
+        "Unknown type {0} at {1}: expected a primitive type name, a named type, or an object with \"type\" record, enum, array, map or fixed");
+
+    public static readonly DiagnosticDescriptor AvscUndefinedName = Error(
+        "CTR0023",
+        "Undefined named type",
+        "'{0}' at {1} names no record, enum or fixed defined in any .avsc file of the project{2}");
+
+    public static readonly DiagnosticDescriptor AvscDuplicateName = Error(
+        "CTR0024",
+        "Duplicate name in schema",
+        "{0} at {1} is defined more than once: {2}");
+
+    public static readonly DiagnosticDescriptor AvscInvalidDefault = Error(
+        "CTR0025",
+        "Invalid default value in schema",
+        "The default at {0} is invalid for its type {1}: {2}");
+
+    public static readonly DiagnosticDescriptor AvscInvalidLogicalType = Error(
+        "CTR0026",
+        "Invalid logical type parameters",
+        "The logical type '{0}' at {1} is invalid: {2}");
+
+    public static readonly DiagnosticDescriptor AvscNameClash = Error(
+        "CTR0027",
+        "Generated name clashes with C# code",
+        "{0} at {1} clashes with {2}; {3}");
+
+    public static readonly DiagnosticDescriptor AvscInvalidName = Error(
+        "CTR0028",
+        "Invalid Avro name in schema",
+        "'{0}' at {1} is not a valid Avro {2}: {3}");
+
+    public static readonly DiagnosticDescriptor AvscUnsupportedUnion = Error(
+        "CTR0029",
+        "Union not supported",
+        "The union at {0} is not supported: {1}");
+
+    public static readonly DiagnosticDescriptor AvscInvalidContractSetting = Error(
+        "CTR0030",
+        "Invalid contract setting for a schema file",
+        "The contract setting {0} is invalid: {1}");
+
+    public static readonly DiagnosticDescriptor AvscUnsupportedType = Error(
+        "CTR0031",
+        "Schema type has no C# mapping",
+        "The type at {0} cannot be generated: {1}");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

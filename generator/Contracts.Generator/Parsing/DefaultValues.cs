@@ -27,9 +27,17 @@ internal static class DefaultValues
     /// default may hold a value of either branch, as Avro validates nested defaults against any branch.
     /// </remarks>
     public static string? ToExpression(JsonNode node, AvroTypeModel type, Func<string, EnumModel?> findEnum, out string? error) =>
-        ToExpression(node, type, findEnum, nested: false, out error);
+        ToExpression(node, type, findEnum, null, nested: false, out error);
 
-    private static string? ToExpression(JsonNode node, AvroTypeModel type, Func<string, EnumModel?> findEnum, bool nested, out string? error)
+    /// <summary>
+    /// As <see cref="ToExpression(JsonNode, AvroTypeModel, Func{string, EnumModel?}, out string?)"/>, and record defaults (a JSON
+    /// object with a value for every field that has no default of its own) become object creations through
+    /// <paramref name="findRecord"/>.
+    /// </summary>
+    public static string? ToExpression(JsonNode node, AvroTypeModel type, Func<string, EnumModel?> findEnum, Func<string, RecordModel?> findRecord, out string? error) =>
+        ToExpression(node, type, findEnum, findRecord, nested: false, out error);
+
+    private static string? ToExpression(JsonNode node, AvroTypeModel type, Func<string, EnumModel?> findEnum, Func<string, RecordModel?>? findRecord, bool nested, out string? error)
     {
         error = null;
         switch (type.Kind)
@@ -42,7 +50,7 @@ internal static class DefaultValues
 
                 if (nested)
                 {
-                    return ToExpression(node, type.Items!, findEnum, nested, out error);
+                    return ToExpression(node, type.Items!, findEnum, findRecord, nested, out error);
                 }
 
                 error = "a nullable field's default must be null, because the first branch of its union is \"null\"";
@@ -71,9 +79,11 @@ internal static class DefaultValues
                     ? Fail("expected one of the enum's symbols as a string", out error)
                     : type.ClrTypeName + "." + symbol.MemberName;
             case AvroKind.Array:
-                return ArrayExpression(node, type, findEnum, out error);
+                return ArrayExpression(node, type, findEnum, findRecord, out error);
             case AvroKind.Map:
-                return MapExpression(node, type, findEnum, out error);
+                return MapExpression(node, type, findEnum, findRecord, out error);
+            case AvroKind.Record when findRecord is not null:
+                return RecordExpression(node, type, findEnum, findRecord, out error);
             case AvroKind.Record:
                 return Fail("record defaults are not supported; make the field nullable with a null default", out error);
             default:
@@ -271,7 +281,7 @@ internal static class DefaultValues
         return value.ToString(CultureInfo.InvariantCulture) + "m";
     }
 
-    private static string? ArrayExpression(JsonNode node, AvroTypeModel type, Func<string, EnumModel?> findEnum, out string? error)
+    private static string? ArrayExpression(JsonNode node, AvroTypeModel type, Func<string, EnumModel?> findEnum, Func<string, RecordModel?>? findRecord, out string? error)
     {
         if (node.Kind != JsonNodeKind.Array)
         {
@@ -281,7 +291,7 @@ internal static class DefaultValues
         var items = new List<string>();
         foreach (var item in node.Items)
         {
-            var expression = ToExpression(item, type.Items!, findEnum, nested: true, out error);
+            var expression = ToExpression(item, type.Items!, findEnum, findRecord, nested: true, out error);
             if (expression is null)
             {
                 error = "item " + items.Count.ToString(CultureInfo.InvariantCulture) + ": " + error;
@@ -307,7 +317,7 @@ internal static class DefaultValues
         };
     }
 
-    private static string? MapExpression(JsonNode node, AvroTypeModel type, Func<string, EnumModel?> findEnum, out string? error)
+    private static string? MapExpression(JsonNode node, AvroTypeModel type, Func<string, EnumModel?> findEnum, Func<string, RecordModel?>? findRecord, out string? error)
     {
         if (node.Kind != JsonNodeKind.Object)
         {
@@ -317,7 +327,7 @@ internal static class DefaultValues
         var entries = new List<string>();
         foreach (var property in node.Properties)
         {
-            var expression = ToExpression(property.Value, type.Items!, findEnum, nested: true, out error);
+            var expression = ToExpression(property.Value, type.Items!, findEnum, findRecord, nested: true, out error);
             if (expression is null)
             {
                 error = "entry \"" + property.Key + "\": " + error;
@@ -338,6 +348,65 @@ internal static class DefaultValues
         return entries.Count == 0
             ? "global::System.Collections.Immutable.ImmutableDictionary<string, " + type.Items.ClrTypeName + ">.Empty"
             : "global::System.Collections.Immutable.ImmutableDictionary.CreateRange(" + dictionary + ")";
+    }
+
+    /// <summary>A record default: every field from the object, or from the field's own default when the object omits it.</summary>
+    private static string? RecordExpression(JsonNode node, AvroTypeModel type, Func<string, EnumModel?> findEnum, Func<string, RecordModel?> findRecord, out string? error)
+    {
+        var record = type.NamedTypeFullName is null ? null : findRecord(type.NamedTypeFullName);
+        if (record is null)
+        {
+            return Fail("the record's definition is not available", out error);
+        }
+
+        if (node.Kind != JsonNodeKind.Object)
+        {
+            return Fail("expected a JSON object with the fields of " + record.AvroFullName, out error);
+        }
+
+        foreach (var property in node.Properties)
+        {
+            if (!record.Fields.Any(f => f.AvroName == property.Key))
+            {
+                return Fail("\"" + property.Key + "\" is not a field of " + record.AvroFullName, out error);
+            }
+        }
+
+        var arguments = new string[record.ConstructorParameterCount];
+        var initializers = new List<string>();
+        foreach (var field in record.Fields)
+        {
+            var value = node.Properties.FirstOrDefault(p => p.Key == field.AvroName).Value;
+            string? expression;
+            if (value is not null)
+            {
+                expression = ToExpression(value, field.Type, findEnum, findRecord, nested: false, out error);
+            }
+            else
+            {
+                expression = field.DefaultExpression;
+                error = expression is null ? "it has no default" : null;
+            }
+
+            if (expression is null)
+            {
+                error = "field \"" + field.AvroName + "\": " + error;
+                return null;
+            }
+
+            if (field.ConstructorParameterIndex >= 0 && field.ConstructorParameterIndex < arguments.Length)
+            {
+                arguments[field.ConstructorParameterIndex] = expression;
+            }
+            else
+            {
+                initializers.Add((SyntaxFacts.GetKeywordKind(field.MemberName) == SyntaxKind.None ? field.MemberName : "@" + field.MemberName) + " = " + expression);
+            }
+        }
+
+        error = null;
+        var construct = "new " + record.ClrTypeName + "(" + string.Join(", ", arguments.Select(a => a ?? "default!")) + ")";
+        return initializers.Count == 0 ? construct : construct + " { " + string.Join(", ", initializers) + " }";
     }
 
     /// <summary><c>new int[]</c>, but for an array item type <c>int[]</c> the rank goes first: <c>new int[][]</c>.</summary>

@@ -32,6 +32,12 @@ internal sealed class JsonNode
 
     public JsonNodeKind Kind { get; }
 
+    /// <summary>Offset of the value's first character in the parsed text (-1 for a node built in code), for diagnostics.</summary>
+    public int Start { get; private set; } = -1;
+
+    /// <summary>Offset just past the value's last character in the parsed text (-1 for a node built in code).</summary>
+    public int End { get; private set; } = -1;
+
     /// <summary>The string value, or the number exactly as written.</summary>
     public string? Text { get; }
 
@@ -54,6 +60,18 @@ internal sealed class JsonNode
     /// <summary>Parses <paramref name="json"/>; returns null and an explanation when it is not one valid JSON value.</summary>
     public static JsonNode? TryParse(string json, out string? error)
     {
+        var node = TryParse(json, out var reason, out var position);
+        error = node is null ? reason + " at position " + position.ToString(CultureInfo.InvariantCulture) : null;
+        return node;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="json"/>; on failure returns null, the <paramref name="reason"/> (without a position) and the
+    /// offset of the offending character, so a caller can point at it. Every parsed node knows its <see cref="Start"/>
+    /// and <see cref="End"/>.
+    /// </summary>
+    public static JsonNode? TryParse(string json, out string? reason, out int errorPosition)
+    {
         var parser = new Parser(json);
         try
         {
@@ -61,16 +79,19 @@ internal sealed class JsonNode
             parser.SkipWhitespace();
             if (!parser.AtEnd)
             {
-                error = "unexpected text after the value at position " + parser.Position.ToString(CultureInfo.InvariantCulture);
+                reason = "unexpected text after the value";
+                errorPosition = parser.Position;
                 return null;
             }
 
-            error = null;
+            reason = null;
+            errorPosition = -1;
             return value;
         }
         catch (JsonSyntaxException e)
         {
-            error = e.Message;
+            reason = e.Message;
+            errorPosition = e.Position;
             return null;
         }
     }
@@ -181,8 +202,9 @@ internal sealed class JsonNode
         builder.Append('"');
     }
 
-    private sealed class JsonSyntaxException(string message) : System.Exception(message)
+    private sealed class JsonSyntaxException(string message, int position) : System.Exception(message)
     {
+        public int Position { get; } = position;
     }
 
     private sealed class Parser(string text)
@@ -202,6 +224,19 @@ internal sealed class JsonNode
         }
 
         public JsonNode ParseValue(int depth)
+        {
+            SkipWhitespace();
+            var start = Position;
+            var value = ParseUnpositioned(depth);
+
+            // Shared singletons (JsonNode.Null) carry no position; every parsed value gets its own node with its span.
+            var node = ReferenceEquals(value, JsonNode.Null) ? new JsonNode(JsonNodeKind.Null) : value;
+            node.Start = start;
+            node.End = Position;
+            return node;
+        }
+
+        private JsonNode ParseUnpositioned(int depth)
         {
             if (depth > MaxDepth)
             {
@@ -462,6 +497,6 @@ internal sealed class JsonNode
         }
 
         private JsonSyntaxException Fail(string reason) =>
-            new(reason + " at position " + Position.ToString(CultureInfo.InvariantCulture));
+            new(reason, Position);
     }
 }

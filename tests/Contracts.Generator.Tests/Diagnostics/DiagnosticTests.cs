@@ -35,6 +35,7 @@ public sealed class DiagnosticTests
     {
         Assert.Equal(System.Linq.Enumerable.OrderBy(DiagnosticCases.Sources.Keys, k => k), System.Linq.Enumerable.OrderBy(Expected.Keys, k => k));
         var reported = new System.Collections.Generic.HashSet<string>(System.Linq.Enumerable.SelectMany(Expected.Values, lines => System.Linq.Enumerable.Select(lines, l => l.Substring(0, 7))));
+        reported.UnionWith(Avsc.AvscDiagnosticTests.ReportedIds);
         foreach (var field in typeof(global::Contracts.Generator.Diagnostics.DiagnosticDescriptors).GetFields())
         {
             var descriptor = (Microsoft.CodeAnalysis.DiagnosticDescriptor)field.GetValue(null)!;

@@ -47,6 +47,9 @@ internal sealed class GeneratorRunner
 
     public static GeneratorRunner Run(Compilation compilation) => new(CreateDriver().RunGenerators(compilation), compilation);
 
+    /// <summary>Runs a driver built elsewhere (e.g. with additional files and analyzer options) on <paramref name="compilation"/>.</summary>
+    public static GeneratorRunner Run(GeneratorDriver driver, Compilation compilation) => new(driver.RunGenerators(compilation), compilation);
+
     /// <summary>Runs again on an edited compilation with the same driver, so the incremental state carries over.</summary>
     public GeneratorRunner RunAgain(Compilation edited) => new(Driver.RunGenerators(edited), edited);
 

@@ -1,0 +1,275 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Model;
+
+namespace Contracts.Generator.Parsing.Avsc;
+
+internal sealed partial class AvscResolver
+{
+    private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList<";
+    private const string ReadOnlyDictionary = "global::System.Collections.Generic.IReadOnlyDictionary<string, ";
+
+    /// <summary>The record named <paramref name="fullName"/> with its fields' types and defaults, or null when it is broken.</summary>
+    private RecordModel? Record(string fullName)
+    {
+        if (_records.TryGetValue(fullName, out var done))
+        {
+            return done;
+        }
+
+        var typed = TypedRecord(fullName);
+        if (typed is null || !_recordsInProgress.Add(fullName))
+        {
+            // A record default that contains the record itself reads the fields without their defaults.
+            return typed;
+        }
+
+        var definition = _index.Find(fullName)!;
+        var fields = new List<FieldModel>(typed.Fields.Count);
+        for (var i = 0; i < typed.Fields.Count; i++)
+        {
+            fields.Add(WithDefault(typed.Fields[i], definition.Fields[i], definition));
+        }
+
+        _recordsInProgress.Remove(fullName);
+        var record = typed with { Fields = fields.ToEquatableArray() };
+        _records[fullName] = record;
+        return record;
+    }
+
+    /// <summary>The record with its fields' types only (defaults need other records' types first).</summary>
+    private RecordModel? TypedRecord(string fullName)
+    {
+        if (_typedRecords.TryGetValue(fullName, out var done))
+        {
+            return done;
+        }
+
+        var definition = _index.Find(fullName);
+        RecordModel? record = null;
+        if (definition is { Kind: AvscNamedKind.Record })
+        {
+            var report = IsOwnFile(definition);
+            var fields = new List<FieldModel>();
+            foreach (var field in definition.Fields)
+            {
+                var type = ResolveType(field.Type, report);
+                if (type is not null)
+                {
+                    fields.Add(new FieldModel(field.MemberName, field.AvroName, type, field.Doc, field.Aliases, field.DefaultJson, null, -1, IsKey: false));
+                }
+            }
+
+            record = fields.Count == definition.Fields.Count
+                ? new RecordModel(fullName, definition.ClrTypeName, IsValueType: false, definition.Doc, definition.Aliases, fields.ToEquatableArray(), 0)
+                : null;
+        }
+
+        _typedRecords[fullName] = record;
+        return record;
+    }
+
+    private FieldModel WithDefault(FieldModel field, AvscField written, AvscNamedType owner)
+    {
+        if (field.DefaultJson is null)
+        {
+            return field;
+        }
+
+        var node = JsonNode.TryParse(field.DefaultJson, out _)!;
+        var expression = DefaultValues.ToExpression(node, field.Type, Enum, Record, out var error);
+        if (expression is null)
+        {
+            if (IsOwnFile(owner))
+            {
+                var site = written.DefaultSite ?? written.Site;
+                Report(DiagnosticDescriptors.AvscInvalidDefault, site, site.JsonPath, AvscFileParser.Describe(written.Type), error!);
+            }
+
+            return field with { DefaultJson = null };
+        }
+
+        return field with { DefaultExpression = expression };
+    }
+
+    private EnumModel? Enum(string fullName)
+    {
+        if (_enums.TryGetValue(fullName, out var done))
+        {
+            return done;
+        }
+
+        var definition = _index.Find(fullName);
+        EnumModel? model = null;
+        if (definition is { Kind: AvscNamedKind.Enum })
+        {
+            model = new EnumModel(
+                fullName,
+                definition.ClrTypeName,
+                definition.Doc,
+                definition.Aliases,
+                definition.Symbols.Select(s => new EnumSymbolModel(s, AvscNames.ToPascalCase(s))).ToEquatableArray(),
+                definition.EnumDefault);
+        }
+
+        _enums[fullName] = model;
+        return model;
+    }
+
+    /// <summary>The model of a written type; null (reported when <paramref name="report"/>) when it cannot be generated.</summary>
+    private AvroTypeModel? ResolveType(AvscTypeRef type, bool report)
+    {
+        switch (type.Kind)
+        {
+            case AvscTypeKind.Primitive:
+                return ResolvePrimitive(type, report);
+            case AvscTypeKind.Named:
+                return ResolveNamed(type, report);
+            case AvscTypeKind.Array:
+                var items = ResolveType(type.Items!, report);
+                return items is null ? null : new AvroTypeModel(AvroKind.Array, ClrShape.ArrayInterface, ReadOnlyList + items.ClrTypeName + ">", Items: items);
+            case AvscTypeKind.Map:
+                var values = ResolveType(type.Items!, report);
+                return values is null ? null : new AvroTypeModel(AvroKind.Map, ClrShape.DictionaryInterface, ReadOnlyDictionary + values.ClrTypeName + ">", Items: values);
+            default:
+                return ResolveUnion(type, report);
+        }
+    }
+
+    private AvroTypeModel? ResolveUnion(AvscTypeRef union, bool report)
+    {
+        var branches = union.Branches;
+        if (branches.Count == 2 && branches[0] is { Kind: AvscTypeKind.Primitive, Primitive: AvroKind.Null } && branches[1].Kind != AvscTypeKind.Union)
+        {
+            var inner = ResolveType(branches[1], report);
+            if (inner is null)
+            {
+                return null;
+            }
+
+            var shape = IsValueType(inner) ? ClrShape.NullableValueType : ClrShape.NullableReferenceType;
+            return new AvroTypeModel(AvroKind.Nullable, shape, inner.ClrTypeName + "?", Items: inner);
+        }
+
+        if (report)
+        {
+            var reason = branches.Count == 2 && branches[1] is { Kind: AvscTypeKind.Primitive, Primitive: AvroKind.Null }
+                ? "a nullable union is generated when \"null\" is its first branch (write [\"null\", " + AvscFileParser.Describe(branches[0]) + "]); other unions are not supported yet"
+                : "only [\"null\", T] unions (nullable values) are supported yet; unions of several types are not";
+            Report(DiagnosticDescriptors.AvscUnsupportedUnion, union.Site, union.Site.JsonPath, reason);
+        }
+
+        return null;
+    }
+
+    private AvroTypeModel? ResolvePrimitive(AvscTypeRef type, bool report)
+    {
+        switch (type.Primitive, type.LogicalType)
+        {
+            case (AvroKind.Null, _):
+                if (report)
+                {
+                    Report(DiagnosticDescriptors.AvscUnsupportedType, type.Site, type.Site.JsonPath, "a value of type \"null\" carries no data; use a [\"null\", T] union");
+                }
+
+                return null;
+            case (AvroKind.Boolean, _):
+                return new AvroTypeModel(AvroKind.Boolean, ClrShape.Boolean, "bool");
+            case (AvroKind.Int, "date"):
+                return new AvroTypeModel(AvroKind.Int, ClrShape.DateOnly, "global::System.DateOnly", LogicalType: "date");
+            case (AvroKind.Int, "time-millis"):
+                return new AvroTypeModel(AvroKind.Int, ClrShape.TimeOnly, "global::System.TimeOnly", LogicalType: "time-millis");
+            case (AvroKind.Int, _):
+                return new AvroTypeModel(AvroKind.Int, ClrShape.Int32, "int");
+            case (AvroKind.Long, "time-micros"):
+                return new AvroTypeModel(AvroKind.Long, ClrShape.TimeOnly, "global::System.TimeOnly", LogicalType: "time-micros");
+            case (AvroKind.Long, "timestamp-millis" or "timestamp-micros"):
+                return new AvroTypeModel(AvroKind.Long, ClrShape.DateTimeOffset, "global::System.DateTimeOffset", LogicalType: type.LogicalType);
+            case (AvroKind.Long, "local-timestamp-millis" or "local-timestamp-micros"):
+                return new AvroTypeModel(AvroKind.Long, ClrShape.DateTime, "global::System.DateTime", LogicalType: type.LogicalType);
+            case (AvroKind.Long, _):
+                return new AvroTypeModel(AvroKind.Long, ClrShape.Int64, "long");
+            case (AvroKind.Float, _):
+                return new AvroTypeModel(AvroKind.Float, ClrShape.Single, "float");
+            case (AvroKind.Double, _):
+                return new AvroTypeModel(AvroKind.Double, ClrShape.Double, "double");
+            case (AvroKind.Bytes, "decimal"):
+                return new AvroTypeModel(AvroKind.Bytes, ClrShape.Decimal, "decimal", LogicalType: "decimal", Precision: type.Precision, Scale: type.Scale);
+            case (AvroKind.Bytes, _):
+                return new AvroTypeModel(AvroKind.Bytes, ClrShape.ByteArray, "byte[]");
+            case (_, "uuid"):
+                return new AvroTypeModel(AvroKind.String, ClrShape.Guid, "global::System.Guid", LogicalType: "uuid");
+            default:
+                return new AvroTypeModel(AvroKind.String, ClrShape.String, "string");
+        }
+    }
+
+    private AvroTypeModel? ResolveNamed(AvscTypeRef type, bool report)
+    {
+        var definition = _index.Find(type.FullName!);
+        switch (definition?.Kind)
+        {
+            case AvscNamedKind.Record:
+                return new AvroTypeModel(AvroKind.Record, ClrShape.Record, definition.ClrTypeName, NamedTypeFullName: definition.FullName);
+            case AvscNamedKind.Enum:
+                return new AvroTypeModel(AvroKind.Enum, ClrShape.Enum, definition.ClrTypeName, NamedTypeFullName: definition.FullName);
+            case AvscNamedKind.Fixed:
+                return new AvroTypeModel(AvroKind.Fixed, ClrShape.ByteArray, "byte[]", NamedTypeFullName: definition.FullName, FixedSize: definition.FixedSize);
+        }
+
+        if (report)
+        {
+            Report(DiagnosticDescriptors.AvscUndefinedName, type.Site, type.FullName!, type.Site.JsonPath, Suggestion(type.FullName!));
+        }
+
+        return null;
+    }
+
+    /// <summary>"; did you mean 'X'?" for a close primitive or defined name, or nothing.</summary>
+    private string Suggestion(string fullName)
+    {
+        var shortName = AvroNaming.ShortNameOf(fullName);
+        var candidates = new[] { "null", "boolean", "int", "long", "float", "double", "bytes", "string" }
+            .Select(p => (Name: p, Distance: Distance(shortName, p)))
+            .Concat(_index.FullNames.Select(n => (Name: n, Distance: Math.Min(Distance(fullName, n), Distance(shortName, AvroNaming.ShortNameOf(n))))))
+            .Where(c => c.Distance <= Math.Max(1, shortName.Length / 4))
+            .OrderBy(c => c.Distance)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => c.Name)
+            .FirstOrDefault();
+        return candidates is null ? string.Empty : "; did you mean '" + candidates + "'?";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private static bool IsValueType(AvroTypeModel type) => type.Clr switch
+    {
+        ClrShape.Boolean or ClrShape.Int32 or ClrShape.Int64 or ClrShape.Single or ClrShape.Double or ClrShape.Guid or ClrShape.DateTime or
+            ClrShape.DateTimeOffset or ClrShape.DateOnly or ClrShape.TimeOnly or ClrShape.Decimal or ClrShape.Enum => true,
+        _ => false,
+    };
+}

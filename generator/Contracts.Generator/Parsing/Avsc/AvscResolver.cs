@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Contracts.Generator.Parsing.Avsc;
+
+/// <summary>
+/// Joins one parsed .avsc with the index of every file's named types: checks that names defined in several files agree,
+/// builds the records and enums the file declares, and the <see cref="ContractModel"/> of its top-level record (every
+/// record and enum it reaches, wherever defined). A file reports problems only in what it defines itself, so each
+/// problem is reported once, at the file that has it.
+/// </summary>
+internal sealed partial class AvscResolver
+{
+    private readonly AvscFile _file;
+    private readonly AvscSchemaIndex _index;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DiagnosticInfo> _diagnostics = [];
+    private readonly Dictionary<string, RecordModel?> _typedRecords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordModel?> _records = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _recordsInProgress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EnumModel?> _enums = new(StringComparer.Ordinal);
+
+    private AvscResolver(AvscFile file, AvscSchemaIndex index, CancellationToken cancellationToken)
+    {
+        _file = file;
+        _index = index;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The pipeline's per-file transform over (file, index).</summary>
+    public static AvscResolution Resolve(AvscFile file, AvscSchemaIndex index, CancellationToken cancellationToken)
+    {
+        var resolver = new AvscResolver(file, index, cancellationToken);
+        var declarations = resolver.ResolveDeclarations();
+        var contract = resolver.ResolveContract();
+        return new AvscResolution(file.Path, contract, declarations.ToEquatableArray(), resolver._diagnostics.Distinct().ToEquatableArray());
+    }
+
+    private List<TypeDeclarationsModel> ResolveDeclarations()
+    {
+        var declarations = new List<TypeDeclarationsModel>();
+        foreach (var definition in _file.Definitions)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (!OwnsDefinition(definition))
+            {
+                continue;
+            }
+
+            switch (definition.Kind)
+            {
+                case AvscNamedKind.Record when Record(definition.FullName) is { } record:
+                    declarations.Add(new TypeDeclarationsModel(definition.ClrNamespace, definition.ClrName, record, null, HintName(definition)));
+                    break;
+                case AvscNamedKind.Enum when Enum(definition.FullName) is { } enumModel:
+                    declarations.Add(new TypeDeclarationsModel(definition.ClrNamespace, definition.ClrName, null, enumModel, HintName(definition)));
+                    break;
+            }
+        }
+
+        return declarations;
+    }
+
+    /// <summary>
+    /// Whether this file's definition is the one that generates the type. An equal definition in an earlier file is the same
+    /// type (nothing to declare twice); a different one is a duplicate-name error reported here.
+    /// </summary>
+    private bool OwnsDefinition(AvscNamedType definition)
+    {
+        var owner = _index.Find(definition.FullName);
+        if (owner is null || owner.Equals(definition))
+        {
+            return owner is not null;
+        }
+
+        if (owner.Shape != definition.Shape)
+        {
+            Report(DiagnosticDescriptors.AvscDuplicateName, definition.Site, "'" + definition.FullName + "'", definition.Site.JsonPath,
+                (owner.Site.Location?.FilePath ?? "another file") + " defines it differently (at " + owner.Site.JsonPath +
+                "); give one of them another name or namespace, or make the definitions identical");
+        }
+
+        return false;
+    }
+
+    private ContractModel? ResolveContract()
+    {
+        var settings = _file.Contract;
+        if (settings is null || _index.Find(settings.RootFullName) is not { } rootDefinition || !_file.Definitions.Contains(rootDefinition))
+        {
+            // No top-level record, or an equal definition in an earlier file already generates this contract.
+            return null;
+        }
+
+        var root = Record(settings.RootFullName);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var keyOk = true;
+        foreach (var keyField in settings.KeyFields)
+        {
+            var field = root.Fields.FirstOrDefault(f => f.AvroName == keyField);
+            if (field is null)
+            {
+                Report(DiagnosticDescriptors.AvscInvalidContractSetting, settings.KeySite, "key", "'" + keyField + "' is not a field of " + root.AvroFullName);
+                keyOk = false;
+            }
+            else if (!IsKeyScalar(field.Type))
+            {
+                Report(DiagnosticDescriptors.AvscInvalidContractSetting, settings.KeySite, "key",
+                    "field '" + keyField + "' has type " + field.Type.ClrTypeName.Replace("global::", string.Empty) +
+                    "; key fields must be non-null scalars (string, int, long, boolean, uuid, enum, decimal, date and time types)");
+                keyOk = false;
+            }
+        }
+
+        if (!keyOk)
+        {
+            return null;
+        }
+
+        var records = new Dictionary<string, RecordModel>(StringComparer.Ordinal);
+        var enums = new Dictionary<string, EnumModel>(StringComparer.Ordinal);
+        if (!Reach(root, records, enums))
+        {
+            return null;
+        }
+
+        var keys = new HashSet<string>(settings.KeyFields, StringComparer.Ordinal);
+        records[root.AvroFullName] = root with
+        {
+            Fields = root.Fields.Select(f => keys.Contains(f.AvroName) ? f with { IsKey = true } : f).ToEquatableArray(),
+        };
+        var definition = _index.Find(root.AvroFullName)!;
+        var declaration = new TypeDeclarationModel(definition.ClrNamespace, definition.ClrName, "record", EquatableArray<string>.Empty,
+            root.ClrTypeName.Substring("global::".Length).Replace("@", string.Empty));
+        return new ContractModel(
+            declaration,
+            settings.MessageType,
+            settings.Version,
+            settings.KeyFormat,
+            settings.KeyFields,
+            root.AvroFullName,
+            records.Values.OrderBy(r => r.AvroFullName, StringComparer.Ordinal).ToEquatableArray(),
+            enums.Values.OrderBy(e => e.AvroFullName, StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    /// <summary>Collects every record and enum reachable from <paramref name="record"/>; false when one of them is broken.</summary>
+    private bool Reach(RecordModel record, Dictionary<string, RecordModel> records, Dictionary<string, EnumModel> enums)
+    {
+        if (records.ContainsKey(record.AvroFullName))
+        {
+            return true;
+        }
+
+        records.Add(record.AvroFullName, record);
+        foreach (var field in record.Fields)
+        {
+            if (!ReachType(field.Type, records, enums))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool ReachType(AvroTypeModel type, Dictionary<string, RecordModel> records, Dictionary<string, EnumModel> enums)
+    {
+        switch (type.Kind)
+        {
+            case AvroKind.Record:
+                return Record(type.NamedTypeFullName!) is { } record && Reach(record, records, enums);
+            case AvroKind.Enum:
+                if (Enum(type.NamedTypeFullName!) is not { } enumModel)
+                {
+                    return false;
+                }
+
+                enums[enumModel.AvroFullName] = enumModel;
+                return true;
+            case AvroKind.Array or AvroKind.Map or AvroKind.Nullable:
+                return ReachType(type.Items!, records, enums);
+            default:
+                return true;
+        }
+    }
+
+    private static bool IsKeyScalar(AvroTypeModel type) => type.Kind != AvroKind.Nullable && type.Clr switch
+    {
+        ClrShape.Boolean or ClrShape.Int32 or ClrShape.Int64 or ClrShape.String or ClrShape.Guid or ClrShape.DateTime or
+            ClrShape.DateTimeOffset or ClrShape.DateOnly or ClrShape.TimeOnly or ClrShape.Decimal or ClrShape.Enum => true,
+        _ => false,
+    };
+
+    private static string HintName(AvscNamedType definition) =>
+        "Avsc." + definition.ClrTypeName.Substring("global::".Length).Replace("@", string.Empty);
+
+    /// <summary>Whether problems in <paramref name="definition"/> are this file's to report.</summary>
+    private bool IsOwnFile(AvscNamedType definition) => definition.Site.Location?.FilePath == _file.Path;
+
+    private void Report(DiagnosticDescriptor descriptor, AvscSite site, params string[] args) =>
+        _diagnostics.Add(new DiagnosticInfo(descriptor, site.Location, args.ToEquatableArray()));
+}
