@@ -5,6 +5,7 @@ using Contracts.Generator.Emitting;
 using Contracts.Generator.Model;
 using Contracts.Generator.Parsing;
 using Contracts.Generator.Parsing.Avsc;
+using Contracts.Generator.Parsing.Topics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -123,6 +124,43 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Select(static (catalog, _) => catalog.ContractTypeNames.IsEmpty ? null : new GeneratedSource(CatalogHintName, CatalogSourceEmitter.Emit(catalog)))
             .WithTrackingName(TrackingNames.CatalogSource);
         context.RegisterSourceOutput(catalogSource, static (output, source) =>
+        {
+            if (source is not null)
+            {
+                output.AddSource(source.HintName, source.Text);
+            }
+        });
+
+        InitializeTopics(context);
+    }
+
+    /// <summary>Each <c>[Topic]</c> class is parsed on its own and emitted into its own file.</summary>
+    private static void InitializeTopics(IncrementalGeneratorInitializationContext context)
+    {
+        var parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TopicParser.TopicAttributeName,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                TopicParser.Parse)
+            .WithTrackingName(TrackingNames.TopicParse);
+
+        var diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.TopicDiagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, all) =>
+        {
+            foreach (var diagnostic in all)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var sources = parsed
+            .Select(static (result, _) => result.Model)
+            .WithTrackingName(TrackingNames.TopicModel)
+            .Select(static (model, _) => model is null ? null : new GeneratedSource(model.Declaration.HintName + ".g.cs", TopicSourceEmitter.Emit(model)))
+            .WithTrackingName(TrackingNames.TopicSource);
+        context.RegisterSourceOutput(sources, static (output, source) =>
         {
             if (source is not null)
             {

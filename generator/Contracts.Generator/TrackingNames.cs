@@ -53,4 +53,14 @@ internal static class TrackingNames
     public const string AvscContractSource = "Contracts.AvscContractSource";
 
     public const string AvscContractTypeName = "Contracts.AvscContractTypeName";
+    /// <summary>One <c>TopicParseResult</c> per <c>[Topic]</c> class.</summary>
+    public const string TopicParse = "Contracts.TopicParse";
+
+    public const string TopicDiagnostics = "Contracts.TopicDiagnostics";
+
+    /// <summary>The <c>TopicModel</c> of each topic that parsed without errors.</summary>
+    public const string TopicModel = "Contracts.TopicModel";
+
+    /// <summary>The generated file of each topic.</summary>
+    public const string TopicSource = "Contracts.TopicSource";
 }

@@ -164,6 +164,45 @@ internal static class DiagnosticDescriptors
         "CTR0031",
         "Schema type has no C# mapping",
         "The type at {0} cannot be generated: {1}");
+    public static readonly DiagnosticDescriptor TopicMustBePartial = Error(
+        "CTR0050",
+        "Topic class must be partial",
+        "'{0}' must be declared partial: the generator adds the topic's descriptor and produce methods to it");
+
+    public static readonly DiagnosticDescriptor GenericTopic = Error(
+        "CTR0051",
+        "Topic class must not be generic",
+        "[Topic] class '{0}' must not be generic or nested in a generic type: a topic has one fixed name and contract list");
+
+    public static readonly DiagnosticDescriptor TopicTypeShape = Error(
+        "CTR0052",
+        "Topic class must be instantiable",
+        "[Topic] class '{0}' must not be {1}: the generated constructor creates instances that hold the producer");
+
+    public static readonly DiagnosticDescriptor InvalidTopicName = Error(
+        "CTR0053",
+        "Invalid topic name",
+        "'{0}' on '{1}' is not a valid topic name: {2}");
+
+    public static readonly DiagnosticDescriptor TopicWithoutContracts = Error(
+        "CTR0054",
+        "Topic lists no contracts",
+        "[Topic] on '{0}' lists no contracts; name the [Message] types the topic carries, e.g. [Topic(\"people\", typeof(PersonV1))]");
+
+    public static readonly DiagnosticDescriptor TopicListsNonContract = Error(
+        "CTR0055",
+        "Topic lists a type that is not a contract",
+        "Topic '{1}' lists '{0}', which is not a [Message] contract");
+
+    public static readonly DiagnosticDescriptor DuplicateTopicContract = Error(
+        "CTR0056",
+        "Topic lists a message type and version twice",
+        "Topic '{0}' lists message type '{1}' version {2} twice ('{3}' and '{4}'); each (type, version) identifies one contract on the wire");
+
+    public static readonly DiagnosticDescriptor UnknownWireFormat = Error(
+        "CTR0057",
+        "Unknown wire format",
+        "[Topic] on '{0}' has wire format {1}, which is not a member of Contracts.Messaging.WireFormat");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

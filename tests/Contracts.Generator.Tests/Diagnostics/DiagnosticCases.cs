@@ -233,6 +233,12 @@ internal static class DiagnosticCases
             [Message("file", 1)]
             file partial record FileLocalV1(string Name);
             """,
+        // [Topic] diagnostics live beside the topic tests.
+        ["CTR0050 topic not partial"] = Topics.TopicDiagnosticCases.Sources["CTR0050 topic not partial"],
+        ["CTR0051 CTR0052 topic generic, static or abstract"] = Topics.TopicDiagnosticCases.Sources["CTR0051 CTR0052 topic generic, static or abstract"],
+        ["CTR0053 invalid topic names"] = Topics.TopicDiagnosticCases.Sources["CTR0053 invalid topic names"],
+        ["CTR0054 CTR0055 CTR0056 topic contract lists"] = Topics.TopicDiagnosticCases.Sources["CTR0054 CTR0055 CTR0056 topic contract lists"],
+        ["CTR0057 unknown wire format"] = Topics.TopicDiagnosticCases.Sources["CTR0057 unknown wire format"],
     };
 
     /// <summary>Extra files some cases need, by case name.</summary>

@@ -385,5 +385,10 @@ public sealed class DiagnosticTests
             CS0051 Source0.cs(14,27)-(14,34): Inconsistent accessibility: parameter type 'Billing.Grade' is less accessible than method 'Billing.OrderV1.Deconstruct(out Billing.Line, out Billing.Grade)'
             """,
         ],
+        ["CTR0050 topic not partial"] = Topics.TopicDiagnosticCases.Expected["CTR0050 topic not partial"],
+        ["CTR0051 CTR0052 topic generic, static or abstract"] = Topics.TopicDiagnosticCases.Expected["CTR0051 CTR0052 topic generic, static or abstract"],
+        ["CTR0053 invalid topic names"] = Topics.TopicDiagnosticCases.Expected["CTR0053 invalid topic names"],
+        ["CTR0054 CTR0055 CTR0056 topic contract lists"] = Topics.TopicDiagnosticCases.Expected["CTR0054 CTR0055 CTR0056 topic contract lists"],
+        ["CTR0057 unknown wire format"] = Topics.TopicDiagnosticCases.Expected["CTR0057 unknown wire format"],
     };
 }

@@ -40,6 +40,12 @@ public sealed class CachingTests
             [Message("order", 1)]
             public partial record OrderV1(string Number, decimal Total);
             """),
+        ("PeopleTopic.cs", """
+            using Contracts.Messaging;
+            namespace Acme;
+            [Topic("people", typeof(PersonV2), typeof(OrderV1))]
+            public partial class PeopleTopic;
+            """),
         ("Unrelated.cs", """
             namespace Acme;
             public static class Helpers { public static int Twice(int x) => x * 2; }

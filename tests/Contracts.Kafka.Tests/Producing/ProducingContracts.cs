@@ -14,3 +14,12 @@ public partial record AccountEventV1(string AccountId, long Sequence);
 
 [Message("heartbeat", 1)]
 public partial record HeartbeatV1(DateTimeOffset At);
+
+[Messaging.Topic("people", typeof(PersonV1), typeof(PersonV2))]
+public partial class PeopleTopic;
+
+[Messaging.Topic("people-json", typeof(PersonV1), typeof(PersonV2), WireFormat = Messaging.WireFormat.JsonEnvelope)]
+public partial class PeopleJsonTopic;
+
+[Messaging.Topic("accounts", typeof(AccountEventV1))]
+public partial class AccountsTopic;

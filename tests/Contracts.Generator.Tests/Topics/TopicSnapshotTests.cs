@@ -1,0 +1,35 @@
+using Contracts.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace Contracts.Generator.Tests.Topics;
+
+/// <summary>Generated <c>[Topic]</c> classes compared with Snapshots/Topics/, after proving they compile with every warning on.</summary>
+public sealed class TopicSnapshotTests
+{
+    [Fact]
+    public void Topics()
+    {
+        var run = GeneratorRunner.Run("""
+            using System;
+            using Contracts;
+            using Contracts.Messaging;
+            namespace Acme.People;
+            [Message("person", 1, Key = nameof(Id))]
+            public partial record PersonV1(Guid Id, string Name);
+            [Message("person", 2, Key = nameof(Id))]
+            public partial record PersonV2(Guid Id, string Name, string? Email);
+            [Topic("people", typeof(PersonV1), typeof(PersonV2))]
+            public partial class PeopleTopic;
+            [Topic("people.json-v1_all", typeof(PersonV2), WireFormat = WireFormat.JsonEnvelope)]
+            internal sealed partial record @event;
+            public static partial class Topics
+            {
+                [Topic("audit", typeof(Acme.People.PersonV1))]
+                public partial class AuditTopic { }
+            }
+            """);
+
+        Assert.True(run.AllDiagnostics.IsEmpty, "Diagnostics:\n" + string.Join("\n", DiagnosticText.FormatAll(run)));
+        Snapshot.Verify(nameof(Topics), run);
+    }
+}
