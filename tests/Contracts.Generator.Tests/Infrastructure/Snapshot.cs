@@ -18,10 +18,13 @@ internal static class Snapshot
 
     private static bool Updating => Environment.GetEnvironmentVariable("CONTRACTS_UPDATE_SNAPSHOTS") == "1";
 
-    public static void Verify(string feature, GeneratorRunner run)
+    /// <param name="feature">The snapshot folder.</param>
+    /// <param name="run">The generator run.</param>
+    /// <param name="includeHintName">Which generated files the feature owns; all when null.</param>
+    public static void Verify(string feature, GeneratorRunner run, Func<string, bool>? includeHintName = null)
     {
         var folder = Path.Combine(RepositoryPaths.SnapshotsFolder, feature);
-        var generated = run.Result.GeneratedSources.ToDictionary(s => s.HintName, s => Normalize(s.SourceText.ToString()), StringComparer.Ordinal);
+        var generated = run.Result.GeneratedSources.Where(s => includeHintName?.Invoke(s.HintName) ?? true).ToDictionary(s => s.HintName, s => Normalize(s.SourceText.ToString()), StringComparer.Ordinal);
         Directory.CreateDirectory(folder);
         var failures = new StringBuilder();
         foreach (var (hintName, actual) in generated.OrderBy(g => g.Key, StringComparer.Ordinal))
