@@ -150,11 +150,6 @@ internal static class DiagnosticDescriptors
         "Invalid Avro name in schema",
         "'{0}' at {1} is not a valid Avro {2}: {3}");
 
-    public static readonly DiagnosticDescriptor AvscUnsupportedUnion = Error(
-        "CTR0029",
-        "Union not supported",
-        "The union at {0} is not supported: {1}");
-
     public static readonly DiagnosticDescriptor AvscInvalidContractSetting = Error(
         "CTR0030",
         "Invalid contract setting for a schema file",

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Contracts.Generator.Model;
 
 namespace Contracts.Generator.Emitting;
@@ -53,7 +54,30 @@ internal static class TypeDeclarationEmitter
                 : "public " + field.Type.ClrTypeName + " " + member + " { get; init; } = " + field.DefaultExpression + ";");
         }
 
+        foreach (var union in record.Fields.SelectMany(f => UnionsIn(f.Type)))
+        {
+            w.Line();
+            UnionTypeEmitter.Emit(w, union);
+        }
+
         w.Close();
+    }
+
+    /// <summary>The union nodes of a field's type, outermost first; each becomes a class nested in the record.</summary>
+    private static System.Collections.Generic.IEnumerable<AvroTypeModel> UnionsIn(AvroTypeModel type)
+    {
+        if (type.Kind == AvroKind.Union)
+        {
+            yield return type;
+        }
+
+        foreach (var inner in type.Branches.Items.Concat(type.Items is null ? [] : new[] { type.Items }))
+        {
+            foreach (var union in UnionsIn(inner))
+            {
+                yield return union;
+            }
+        }
     }
 
     private static void EmitEnum(SourceWriter w, string name, EnumModel enumModel)

@@ -82,6 +82,8 @@ internal static class DefaultValues
                 return ArrayExpression(node, type, findEnum, findRecord, out error);
             case AvroKind.Map:
                 return MapExpression(node, type, findEnum, findRecord, out error);
+            case AvroKind.Union:
+                return UnionExpression(node, type, findEnum, findRecord, nested, out error);
             case AvroKind.Record when findRecord is not null:
                 return RecordExpression(node, type, findEnum, findRecord, out error);
             case AvroKind.Record:
@@ -348,6 +350,41 @@ internal static class DefaultValues
         return entries.Count == 0
             ? "global::System.Collections.Immutable.ImmutableDictionary<string, " + type.Items.ClrTypeName + ">.Empty"
             : "global::System.Collections.Immutable.ImmutableDictionary.CreateRange(" + dictionary + ")";
+    }
+
+    /// <summary>
+    /// A union default: a field's own default is a value of the first branch (Avro's rule); nested in an array or map
+    /// default it may be a value of any branch, the first that fits. Non-null values wrap in the branch's case class.
+    /// </summary>
+    private static string? UnionExpression(JsonNode node, AvroTypeModel type, Func<string, EnumModel?> findEnum, Func<string, RecordModel?>? findRecord, bool nested, out string? error)
+    {
+        error = null;
+        var candidates = nested ? type.Branches.Count : Math.Min(1, type.Branches.Count);
+        for (var i = 0; i < candidates; i++)
+        {
+            var branch = type.Branches[i];
+            if (branch.Kind == AvroKind.Null)
+            {
+                if (node.Kind == JsonNodeKind.Null)
+                {
+                    return "null";
+                }
+
+                error = "expected null";
+                continue;
+            }
+
+            var value = ToExpression(node, branch, findEnum, findRecord, nested: true, out error);
+            if (value is not null)
+            {
+                return "new " + Emitting.UnionNames.CaseClassName(type, i) + "(" + value + ")";
+            }
+        }
+
+        error = nested
+            ? "the value fits no branch of the union"
+            : "a union field's default must be a value of the union's first branch (" + error + ")";
+        return null;
     }
 
     /// <summary>A record default: every field from the object, or from the field's own default when the object omits it.</summary>

@@ -201,17 +201,6 @@ public sealed class AvscDiagnosticTests
                 "CTR0028 schemas/bad.avsc(5,70)-(5,79): '\"acme..x\"' at $.fields[3].type.namespace is not a valid Avro namespace: a namespace is names joined by '.', each starting with an ASCII letter or '_' and continuing with ASCII letters, digits or '_'",
                 "CTR0028 schemas/bad.avsc(6,25)-(6,38): 'acme.9lives' at $.fields[4].type is not a valid Avro type name: a name starts with an ASCII letter or '_' and continues with ASCII letters, digits or '_'; a namespace is such names joined by '.'",
             ]),
-        ["CTR0029 unsupported unions"] = (
-            [("schemas/bad.avsc", """
-                {"type": "record", "name": "Shapes", "fields": [
-                  {"name": "a", "type": ["string", "null"]},
-                  {"name": "b", "type": ["null", "int", "string"]}
-                ]}
-                """)],
-            [
-                "CTR0029 schemas/bad.avsc(2,25)-(2,43): The union at $.fields[0].type is not supported: a nullable union is generated when \"null\" is its first branch (write [\"null\", string]); other unions are not supported yet",
-                "CTR0029 schemas/bad.avsc(3,25)-(3,50): The union at $.fields[1].type is not supported: only [\"null\", T] unions (nullable values) are supported yet; unions of several types are not",
-            ]),
         ["CTR0030 contract settings"] = (
             [
                 ("schemas/a.avsc", """{"type": "record", "name": "A", "contracts.version": 0, "fields": []}"""),

@@ -55,7 +55,7 @@ internal sealed partial class AvscResolver
             var fields = new List<FieldModel>();
             foreach (var field in definition.Fields)
             {
-                var type = ResolveType(field.Type, report);
+                var type = ResolveType(field.Type, report, new UnionSite(definition.ClrTypeName, field.MemberName));
                 if (type is not null)
                 {
                     fields.Add(new FieldModel(field.MemberName, field.AvroName, type, field.Doc, field.Aliases, field.DefaultJson, null, -1, IsKey: false));
@@ -119,7 +119,7 @@ internal sealed partial class AvscResolver
     }
 
     /// <summary>The model of a written type; null (reported when <paramref name="report"/>) when it cannot be generated.</summary>
-    private AvroTypeModel? ResolveType(AvscTypeRef type, bool report)
+    private AvroTypeModel? ResolveType(AvscTypeRef type, bool report, UnionSite site)
     {
         switch (type.Kind)
         {
@@ -128,22 +128,26 @@ internal sealed partial class AvscResolver
             case AvscTypeKind.Named:
                 return ResolveNamed(type, report);
             case AvscTypeKind.Array:
-                var items = ResolveType(type.Items!, report);
+                var items = ResolveType(type.Items!, report, site);
                 return items is null ? null : new AvroTypeModel(AvroKind.Array, ClrShape.ArrayInterface, ReadOnlyList + items.ClrTypeName + ">", Items: items);
             case AvscTypeKind.Map:
-                var values = ResolveType(type.Items!, report);
+                var values = ResolveType(type.Items!, report, site);
                 return values is null ? null : new AvroTypeModel(AvroKind.Map, ClrShape.DictionaryInterface, ReadOnlyDictionary + values.ClrTypeName + ">", Items: values);
             default:
-                return ResolveUnion(type, report);
+                return ResolveUnion(type, report, site);
         }
     }
 
-    private AvroTypeModel? ResolveUnion(AvscTypeRef union, bool report)
+    /// <summary>
+    /// <c>["null", T]</c> is a nullable <c>T?</c>; every other union (several non-null branches, or <c>"null"</c> not first)
+    /// is a generated closed union class nested in the record that declares the field (<c>{Member}Union</c>).
+    /// </summary>
+    private AvroTypeModel? ResolveUnion(AvscTypeRef union, bool report, UnionSite site)
     {
         var branches = union.Branches;
-        if (branches.Count == 2 && branches[0] is { Kind: AvscTypeKind.Primitive, Primitive: AvroKind.Null } && branches[1].Kind != AvscTypeKind.Union)
+        if (branches.Count == 2 && branches[0] is { Kind: AvscTypeKind.Primitive, Primitive: AvroKind.Null })
         {
-            var inner = ResolveType(branches[1], report);
+            var inner = ResolveType(branches[1], report, site);
             if (inner is null)
             {
                 return null;
@@ -153,15 +157,28 @@ internal sealed partial class AvscResolver
             return new AvroTypeModel(AvroKind.Nullable, shape, inner.ClrTypeName + "?", Items: inner);
         }
 
-        if (report)
+        var className = site.OwnerClrTypeName + "." + Emitting.UnionNames.ForMember(site.MemberName, ++site.Ordinal);
+        var resolved = new List<AvroTypeModel>(branches.Count);
+        var hasNull = false;
+        foreach (var branch in branches)
         {
-            var reason = branches.Count == 2 && branches[1] is { Kind: AvscTypeKind.Primitive, Primitive: AvroKind.Null }
-                ? "a nullable union is generated when \"null\" is its first branch (write [\"null\", " + AvscFileParser.Describe(branches[0]) + "]); other unions are not supported yet"
-                : "only [\"null\", T] unions (nullable values) are supported yet; unions of several types are not";
-            Report(DiagnosticDescriptors.AvscUnsupportedUnion, union.Site, union.Site.JsonPath, reason);
+            if (branch is { Kind: AvscTypeKind.Primitive, Primitive: AvroKind.Null })
+            {
+                hasNull = true;
+                resolved.Add(AvroTypeModel.NullBranch);
+                continue;
+            }
+
+            var type = ResolveType(branch, report, site);
+            if (type is null)
+            {
+                return null;
+            }
+
+            resolved.Add(type);
         }
 
-        return null;
+        return new AvroTypeModel(AvroKind.Union, ClrShape.Union, className + (hasNull ? "?" : string.Empty), Branches: resolved.ToEquatableArray());
     }
 
     private AvroTypeModel? ResolvePrimitive(AvscTypeRef type, bool report)
@@ -272,4 +289,15 @@ internal sealed partial class AvscResolver
             ClrShape.DateTimeOffset or ClrShape.DateOnly or ClrShape.TimeOnly or ClrShape.Decimal or ClrShape.Enum => true,
         _ => false,
     };
+
+    /// <summary>Where a union is declared: the record and member its class is nested in and named after.</summary>
+    private sealed class UnionSite(string ownerClrTypeName, string memberName)
+    {
+        public string OwnerClrTypeName { get; } = ownerClrTypeName;
+
+        public string MemberName { get; } = memberName;
+
+        /// <summary>How many unions of this member have been named so far.</summary>
+        public int Ordinal { get; set; }
+    }
 }
