@@ -188,6 +188,8 @@ internal sealed partial class AvscResolver
                 return true;
             case AvroKind.Array or AvroKind.Map or AvroKind.Nullable:
                 return ReachType(type.Items!, records, enums);
+            case AvroKind.Union:
+                return type.Branches.All(branch => ReachType(branch, records, enums));
             default:
                 return true;
         }
