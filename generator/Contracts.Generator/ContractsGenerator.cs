@@ -52,8 +52,20 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Model);
 
-        var contractSources = models
-            .Select(static (model, _) => new GeneratedSource(model.Declaration.HintName + ".g.cs", ContractSourceEmitter.Emit(model)))
+        // Resolving readers: each contract also reads the lower versions of its message type declared in the assembly.
+        var contractSchemas = models
+            .Select(static (model, _) => new ContractSchemaModel(model.MessageType, model.Version, SchemaEmitter.Emit(model).Json))
+            .WithTrackingName(TrackingNames.ContractSchema)
+            .Collect()
+            .WithTrackingName(TrackingNames.AllContractSchemas);
+        var contractInputs = models
+            .Combine(contractSchemas)
+            .Select(static (pair, _) => new ContractSourceModel(pair.Left, EarlierVersions.Of(pair.Left, pair.Right)))
+            .WithTrackingName(TrackingNames.ContractWithEarlierVersions);
+
+        var contractSources = contractInputs
+            .Select(static (input, _) => new GeneratedSource(
+                input.Model.Declaration.HintName + ".g.cs", ContractSourceEmitter.Emit(input.Model, input.EarlierVersions)))
             .WithTrackingName(TrackingNames.ContractSource);
         context.RegisterSourceOutput(contractSources, static (output, source) => output.AddSource(source.HintName, source.Text));
 

@@ -18,6 +18,14 @@ internal static class TrackingNames
     /// <summary>The <c>ContractModel</c> of each contract that parsed without errors.</summary>
     public const string Model = "Contracts.Model";
 
+    /// <summary>Each contract's message type, version and schema, for finding earlier versions.</summary>
+    public const string ContractSchema = "Contracts.ContractSchema";
+
+    public const string AllContractSchemas = "Contracts.AllContractSchemas";
+
+    /// <summary>Each contract with the earlier versions of its message type it gets resolving readers for.</summary>
+    public const string ContractWithEarlierVersions = "Contracts.ContractWithEarlierVersions";
+
     /// <summary>The generated file of each contract.</summary>
     public const string ContractSource = "Contracts.ContractSource";
 

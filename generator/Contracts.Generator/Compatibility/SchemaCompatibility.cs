@@ -27,6 +27,27 @@ internal static class SchemaCompatibility
     public static CompatibilityResult CanRead(string readerSchemaJson, string writerSchemaJson) =>
         CanRead(AvroSchemaParser.Parse(readerSchemaJson), AvroSchemaParser.Parse(writerSchemaJson));
 
+    /// <summary>The writer field a reader field reads: the one with its name, else the first matching one of its aliases.</summary>
+    public static RecordField? FindWriterField(RecordSchema writer, string readerFieldName, IReadOnlyList<string> readerFieldAliases)
+    {
+        var direct = writer.FindField(readerFieldName);
+        if (direct is not null)
+        {
+            return direct;
+        }
+
+        foreach (var alias in readerFieldAliases)
+        {
+            var aliased = writer.FindField(alias);
+            if (aliased is not null)
+            {
+                return aliased;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// One check walks each (reader node, writer node) pair once: results are kept per pair with paths relative to
     /// that pair, so a named type reached along many paths costs one walk, and a recursive pair met again while it is
@@ -157,7 +178,7 @@ internal static class SchemaCompatibility
         {
             foreach (var readerField in reader.Fields)
             {
-                var writerField = FindWriterField(writer, readerField);
+                var writerField = FindWriterField(writer, readerField.Name, readerField.Aliases);
                 if (writerField is null)
                 {
                     if (!readerField.HasDefault)
@@ -173,26 +194,6 @@ internal static class SchemaCompatibility
 
                 AddNested(findings, Check(readerField.Schema, writerField.Schema), readerField.Name, writerField.Name);
             }
-        }
-
-        private static RecordField? FindWriterField(RecordSchema writer, RecordField readerField)
-        {
-            var direct = writer.FindField(readerField.Name);
-            if (direct is not null)
-            {
-                return direct;
-            }
-
-            foreach (var alias in readerField.Aliases)
-            {
-                var aliased = writer.FindField(alias);
-                if (aliased is not null)
-                {
-                    return aliased;
-                }
-            }
-
-            return null;
         }
 
         private static void CheckName(List<Incompatibility> findings, NamedSchema reader, NamedSchema writer)

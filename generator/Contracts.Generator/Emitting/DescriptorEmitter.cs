@@ -6,7 +6,7 @@ namespace Contracts.Generator.Emitting;
 /// <summary>Emits the contract's static <c>Descriptor</c> property: type, version, schemas, fingerprints and key configuration.</summary>
 internal static class DescriptorEmitter
 {
-    public static void Emit(SourceWriter w, CodecPlan plan)
+    public static void Emit(SourceWriter w, CodecPlan plan, ResolvingReaders resolving)
     {
         var model = plan.Model;
         var contractType = plan.Root.ClrTypeName;
@@ -36,6 +36,20 @@ internal static class DescriptorEmitter
             w.Line("KeySchema = " + CSharpLiteral.String(keySchema.Json) + ",");
             w.Line("KeyCanonicalSchema = " + CSharpLiteral.String(keySchema.CanonicalForm) + ",");
             w.Line("KeyFingerprint = " + CSharpLiteral.Long(keySchema.Fingerprint) + ",");
+        }
+
+        if (resolving.Entries.Count > 0)
+        {
+            var reader = "global::Contracts.AvroResolvingReader<" + contractType + ">";
+            w.Line("ResolvingReaders = new " + reader + "[]");
+            w.Open();
+            foreach (var entry in resolving.Entries)
+            {
+                w.Line("new " + reader + "(" + CSharpLiteral.Int(entry.WriterVersion) + ", " + CSharpLiteral.String(entry.WriterSchemaJson) + ", " +
+                       plan.ClassName + "." + entry.EntryMethod + "),");
+            }
+
+            w.Close(",");
         }
 
         w.Close(";");
