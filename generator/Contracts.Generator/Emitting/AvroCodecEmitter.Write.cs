@@ -5,8 +5,15 @@ namespace Contracts.Generator.Emitting;
 
 internal static partial class AvroCodecEmitter
 {
+    /// <summary>Nested records with at most this many fields are written in place rather than through their method.</summary>
+    private const int InlineFieldLimit = 8;
+
+    /// <summary>How many levels of nested records are written in place at most, so generated methods stay small.</summary>
+    private const int InlineDepthLimit = 2;
+
     /// <summary>Emits statements writing <paramref name="expression"/> (evaluated once) as <paramref name="type"/>.</summary>
-    public static void WriteValue(SourceWriter w, CodecPlan plan, AvroTypeModel type, string expression, LocalNames locals)
+    /// <param name="inlineDepth">How many records the statements are already written in place in.</param>
+    public static void WriteValue(SourceWriter w, CodecPlan plan, AvroTypeModel type, string expression, LocalNames locals, int inlineDepth = 0)
     {
         switch (type.Kind)
         {
@@ -17,7 +24,7 @@ internal static partial class AvroCodecEmitter
                 {
                     w.Open("if (" + value + ".HasValue)");
                     w.Line("writer.WriteUnionIndex(1);");
-                    WriteValue(w, plan, type.Items!, value + ".GetValueOrDefault()", locals);
+                    WriteValue(w, plan, type.Items!, value + ".GetValueOrDefault()", locals, inlineDepth);
                     w.Close();
                     w.Open("else");
                     w.Line("writer.WriteUnionIndex(0);");
@@ -30,10 +37,13 @@ internal static partial class AvroCodecEmitter
                     w.Close();
                     w.Open("else");
                     w.Line("writer.WriteUnionIndex(1);");
-                    WriteValue(w, plan, type.Items!, value, locals);
+                    WriteValue(w, plan, type.Items!, value, locals, inlineDepth);
                     w.Close();
                 }
 
+                return;
+            case AvroKind.Record when WritesInPlace(plan, plan.Record(type.NamedTypeFullName!), inlineDepth):
+                WriteRecordInPlace(w, plan, plan.Record(type.NamedTypeFullName!), expression, locals, inlineDepth + 1);
                 return;
             case AvroKind.Record:
             case AvroKind.Enum:
@@ -128,21 +138,7 @@ internal static partial class AvroCodecEmitter
                 w.Line("writer.Enter();");
             }
 
-            var locals = new LocalNames();
-            w.Line("var field = 0;");
-            FieldTry(w);
-            for (var i = 0; i < record.Fields.Count; i++)
-            {
-                if (i > 0)
-                {
-                    w.Line("field = " + CSharpLiteral.Int(i) + ";");
-                }
-
-                var field = record.Fields[i];
-                WriteValue(w, plan, field.Type, "value." + CodeNames.Member(field.MemberName), locals);
-            }
-
-            FieldCatch(w, CodecSupportEmitter.FieldNames(plan, record));
+            WriteFields(w, plan, record, "value", new LocalNames(), inlineDepth: 0);
             if (recursive)
             {
                 w.Line("writer.Exit();");
@@ -151,6 +147,57 @@ internal static partial class AvroCodecEmitter
 
         w.Close();
     }
+
+    // Calls to a method with exception handling are not inlined by the JIT, and one costs more than writing a few
+    // fields; small non-recursive records (an address, an order line) are cheaper written where they occur.
+    private static bool WritesInPlace(CodecPlan plan, RecordModel record, int inlineDepth) =>
+        inlineDepth < InlineDepthLimit && record.Fields.Count <= InlineFieldLimit && !plan.IsRecursive(record);
+
+    private static void WriteRecordInPlace(SourceWriter w, CodecPlan plan, RecordModel record, string expression, LocalNames locals, int inlineDepth)
+    {
+        var instance = locals.Next("record");
+        w.Line("var " + instance + " = " + expression + ";");
+        if (!record.IsValueType)
+        {
+            NullGuard(w, instance, AvroFormat);
+        }
+
+        WriteFields(w, plan, record, instance, locals, inlineDepth);
+    }
+
+    /// <summary>
+    /// Writes a record's fields in order. A field whose writing can fail gets its own <c>try</c> whose filter adds the
+    /// field name to the error path: the path costs nothing until something fails (no index to keep up to date), and
+    /// fields that cannot fail (numbers, booleans, uuids, dates, times) have no handler at all.
+    /// </summary>
+    private static void WriteFields(SourceWriter w, CodecPlan plan, RecordModel record, string instance, LocalNames locals, int inlineDepth)
+    {
+        var names = CodecSupportEmitter.FieldNames(plan, record);
+        for (var i = 0; i < record.Fields.Count; i++)
+        {
+            var field = record.Fields[i];
+            var expression = instance + "." + CodeNames.Member(field.MemberName);
+            if (!CanFail(field.Type))
+            {
+                WriteValue(w, plan, field.Type, expression, locals, inlineDepth);
+                continue;
+            }
+
+            w.Open("try");
+            WriteValue(w, plan, field.Type, expression, locals, inlineDepth);
+            w.Close();
+            PathCatch(w, CodecSupportEmitter.InField + "(e, " + names + "[" + CSharpLiteral.Int(i) + "])");
+        }
+    }
+
+    /// <summary>Whether writing a value of <paramref name="type"/> can raise a contract error (a null, bad text, a value out of range).</summary>
+    private static bool CanFail(AvroTypeModel type) => type.Kind switch
+    {
+        AvroKind.Nullable => CanFail(type.Items!),
+        AvroKind.Boolean or AvroKind.Int or AvroKind.Long or AvroKind.Float or AvroKind.Double => false,
+        AvroKind.String => type.Clr != ClrShape.Guid,
+        _ => true,
+    };
 
     private static void EmitEnumWriter(SourceWriter w, CodecPlan plan, EnumModel enumModel)
     {

@@ -11,9 +11,10 @@ public static class AvroSerializer
     public static void Serialize<T>(IBufferWriter<byte> output, T value)
         where T : IMessageContract<T>
     {
-        var writer = new AvroWriter(output);
+        var writer = new AvroWriter(output, SizeHint<T>.LastSize);
         T.WriteAvro(ref writer, value);
         writer.Flush();
+        SizeHint<T>.LastSize = writer.BytesWritten;
     }
 
     /// <summary>Returns the Avro encoding of <paramref name="value"/> as a new array.</summary>
@@ -42,6 +43,13 @@ public static class AvroSerializer
         where T : IMessageContract<T>
     {
         return ContiguousInput.Decode(data, ContractFormat.Avro, options, static (span, readerOptions) => Deserialize<T>(span, readerOptions));
+    }
+
+    // Messages of one contract tend to have similar sizes: asking the buffer for the last one's size up front usually
+    // makes the whole message one request instead of several small ones. (Races only lose a hint.)
+    private static class SizeHint<T>
+    {
+        public static int LastSize;
     }
 
     /// <summary>Returns the key bytes of <paramref name="value"/> in its contract's key format (empty without a key).</summary>

@@ -20,24 +20,43 @@ public ref partial struct AvroWriter
 
     private const int MinimumChunk = 256;
 
+    /// <summary>The most a size hint asks for at once, so a single huge value does not make every later request huge.</summary>
+    private const int MaximumChunk = 64 * 1024;
+
     /// <summary>The longest byte length whose zig-zag varint fits one byte.</summary>
     private const int OneByteLengthLimit = 63;
 
     /// <summary>The most characters whose worst-case UTF-8 length (3 bytes a char) still has a two-byte varint length (&lt; 8192).</summary>
     private const int MaxSinglePassChars = 8191 / 3;
     private readonly IBufferWriter<byte> _output;
+    private readonly int _chunkSize;
     private Span<byte> _span;
     private int _position;
+    private int _committed;
     private int _depth;
 
     /// <summary>Starts writing at the end of <paramref name="output"/>.</summary>
     public AvroWriter(IBufferWriter<byte> output)
+        : this(output, MinimumChunk)
+    {
+    }
+
+    /// <summary>
+    /// Starts writing at the end of <paramref name="output"/>, asking it for at least <paramref name="sizeHint"/>
+    /// bytes at a time (the expected size of the whole value, so that one request usually covers it).
+    /// </summary>
+    public AvroWriter(IBufferWriter<byte> output, int sizeHint)
     {
         _output = output ?? throw new ArgumentNullException(nameof(output));
+        _chunkSize = Math.Clamp(sizeHint, MinimumChunk, MaximumChunk);
         _span = default;
         _position = 0;
+        _committed = 0;
         _depth = 0;
     }
+
+    /// <summary>The number of bytes written so far, committed or not.</summary>
+    public readonly int BytesWritten => _committed + _position;
 
     /// <summary>Enters a recursive record; fails past <see cref="MaxDepth"/>. Pair with <see cref="Exit"/>.</summary>
     /// <exception cref="ContractEncodeException">The value nests deeper than <see cref="MaxDepth"/> (usually a cycle).</exception>
@@ -65,6 +84,7 @@ public ref partial struct AvroWriter
         if (_position > 0)
         {
             _output.Advance(_position);
+            _committed += _position;
         }
 
         _position = 0;
@@ -127,7 +147,54 @@ public ref partial struct AvroWriter
 
     /// <summary>Writes a <c>string</c>: a length, then UTF-8.</summary>
     /// <exception cref="ContractEncodeException"><paramref name="value"/> is null or holds an unpaired surrogate.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteString(string? value)
+    {
+        // Most strings in messages are short and mostly ASCII (ids, codes, names): their ASCII run is copied here, with
+        // no call, into room for the worst case (3 bytes a character, and a length prefix that may need 2 bytes).
+        if (value is null || value.Length > OneByteLengthLimit)
+        {
+            WriteLongOrNullString(value);
+            return;
+        }
+
+        var length = value.Length;
+        var span = Reserve(2 + (length * 3));
+        var ascii = Utf8Encoder.CopyAscii(value, span.Slice(1));
+        if (ascii == length)
+        {
+            span[0] = (byte)(length << 1);
+            _position += 1 + length;
+            return;
+        }
+
+        WriteShortStringRest(value, span, ascii);
+    }
+
+    /// <summary>Encodes the characters of a short string from <paramref name="ascii"/> on, after the ASCII run already copied, and its length prefix.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteShortStringRest(string value, Span<byte> span, int ascii)
+    {
+        var rest = Utf8Encoder.Encode(value.AsSpan(ascii), span.Slice(1 + ascii));
+        if (rest < 0)
+        {
+            throw UnpairedSurrogate();
+        }
+
+        var written = ascii + rest;
+        if (written <= OneByteLengthLimit)
+        {
+            span[0] = (byte)(written << 1);
+            _position += 1 + written;
+            return;
+        }
+
+        span.Slice(1, written).CopyTo(span.Slice(2));
+        WriteTwoByteLength(span, written);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteLongOrNullString(string? value)
     {
         if (value is null)
         {
@@ -274,10 +341,11 @@ public ref partial struct AvroWriter
         if (_position > 0)
         {
             _output.Advance(_position);
+            _committed += _position;
             _position = 0;
         }
 
-        _span = _output.GetSpan(Math.Max(size, MinimumChunk));
+        _span = _output.GetSpan(Math.Max(size, _chunkSize));
         if (_span.Length < size)
         {
             throw new InvalidOperationException($"The buffer writer returned {_span.Length} bytes where {size} were requested.");

@@ -27,6 +27,11 @@ internal static class Utf8Encoder
         ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(source));
         ref var bytes = ref MemoryMarshal.GetReference(destination);
         var length = (nuint)source.Length;
+        if (length < 8 && BitConverter.IsLittleEndian && TryCopyShortAscii(ref chars, length, ref bytes))
+        {
+            return (int)length;
+        }
+
         nuint i = 0;
         nuint j = 0;
         var asciiLimit = Vector128.Create((ushort)0x7F);
@@ -68,6 +73,17 @@ internal static class Utf8Encoder
                 var ascii = (nuint)BitOperations.TrailingZeroCount(nonAscii);
                 i += ascii;
                 j += ascii;
+            }
+            else if (Vector128.IsHardwareAccelerated && i == j && length >= 8)
+            {
+                // Fewer than 8 characters left of all-ASCII text: one more block, overlapping characters already
+                // copied (to the same place, as each took one byte), ends it.
+                var tail = Vector128.LoadUnsafe(ref chars, length - 8);
+                if (!Vector128.GreaterThanAny(tail, asciiLimit))
+                {
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, length - 8), Vector128.Narrow(tail, tail).AsUInt64().ToScalar());
+                    return (int)length;
+                }
             }
 
             // One character at a time while they are not ASCII, or too few remain for a vector.
@@ -123,4 +139,97 @@ internal static class Utf8Encoder
 
         return (int)j;
     }
+
+    /// <summary>
+    /// Copies the leading ASCII characters of <paramref name="source"/> into <paramref name="destination"/> (at least as
+    /// long as the source) 8 at a time, the last block overlapping the one before, and returns how many there were
+    /// (the source length when all are ASCII). Bytes past that count may have been written too.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int CopyAscii(ReadOnlySpan<char> source, Span<byte> destination)
+    {
+        if (destination.Length < source.Length)
+        {
+            throw new ArgumentException("The destination must hold 1 byte per character.", nameof(destination));
+        }
+
+        ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(source));
+        ref var bytes = ref MemoryMarshal.GetReference(destination);
+        var length = (nuint)source.Length;
+        if (length < 8 || !Vector128.IsHardwareAccelerated)
+        {
+            // A short run that is not all ASCII goes to the general encoder from its start.
+            return length < 8 && BitConverter.IsLittleEndian && TryCopyShortAscii(ref chars, length, ref bytes) ? (int)length : 0;
+        }
+
+        var asciiLimit = Vector128.Create((ushort)0x7F);
+        nuint i = 0;
+        while (true)
+        {
+            var block = Vector128.LoadUnsafe(ref chars, i);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, i), Vector128.Narrow(block, block).AsUInt64().ToScalar());
+            var nonAscii = Vector128.GreaterThan(block, asciiLimit).ExtractMostSignificantBits();
+            if (nonAscii != 0)
+            {
+                return (int)i + BitOperations.TrailingZeroCount(nonAscii);
+            }
+
+            if (i + 8 >= length)
+            {
+                return (int)length;
+            }
+
+            i = Math.Min(i + 8, length - 8);
+        }
+    }
+
+    /// <summary>Copies 1 to 7 ASCII characters with two overlapping 4- or 2-character moves; false if any is not ASCII.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryCopyShortAscii(ref ushort chars, nuint length, ref byte bytes)
+    {
+        if (length >= 4)
+        {
+            var first = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref chars));
+            var last = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref chars, length - 4)));
+            if (((first | last) & 0xFF80_FF80_FF80_FF80UL) != 0)
+            {
+                return false;
+            }
+
+            Unsafe.WriteUnaligned(ref bytes, NarrowFour(first));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, length - 4), NarrowFour(last));
+            return true;
+        }
+
+        if (length >= 2)
+        {
+            var first = Unsafe.ReadUnaligned<uint>(ref Unsafe.As<ushort, byte>(ref chars));
+            var last = Unsafe.ReadUnaligned<uint>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref chars, length - 2)));
+            if (((first | last) & 0xFF80_FF80u) != 0)
+            {
+                return false;
+            }
+
+            Unsafe.WriteUnaligned(ref bytes, (ushort)(first | (first >> 8)));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, length - 2), (ushort)(last | (last >> 8)));
+            return true;
+        }
+
+        if (length == 1)
+        {
+            if (chars >= 0x80)
+            {
+                return false;
+            }
+
+            bytes = (byte)chars;
+        }
+
+        return true;
+    }
+
+    // Four little-endian UTF-16 code units below 0x80 to their four bytes.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint NarrowFour(ulong chars) =>
+        (uint)((chars & 0xFF) | ((chars >> 8) & 0xFF00) | ((chars >> 16) & 0xFF_0000) | ((chars >> 24) & 0xFF00_0000));
 }

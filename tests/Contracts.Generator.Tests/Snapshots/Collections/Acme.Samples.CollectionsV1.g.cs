@@ -78,32 +78,91 @@ file static class __CollectionsV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             AvroWriteArrayOfInt32(ref writer, value.Array);
-            field = 1;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCollections[0]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteListOfString(ref writer, value.List);
-            field = 2;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCollections[1]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteArrayInterfaceOfInt64(ref writer, value.ReadOnlyList);
-            field = 3;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCollections[2]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteArrayInterfaceOfDouble(ref writer, value.Enumerable);
-            field = 4;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCollections[3]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteArrayInterfaceOfBoolean(ref writer, value.ListInterface);
-            field = 5;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCollections[4]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteArrayInterfaceOfString(ref writer, value.Collection);
-            field = 6;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCollections[5]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteArrayInterfaceOfInt32(ref writer, value.ReadOnlyCollection);
-            field = 7;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCollections[6]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteImmutableArrayOfString(ref writer, value.ImmutableArray);
-            field = 8;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCollections[7]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteImmutableListOfInt32(ref writer, value.ImmutableList);
-            field = 9;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCollections[8]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteArrayOfArrayOfInt32(ref writer, value.Jagged);
-            field = 10;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCollections[9]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteListOfListOfString(ref writer, value.Nested);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCollections[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCollections[10]))
         {
             throw;
         }

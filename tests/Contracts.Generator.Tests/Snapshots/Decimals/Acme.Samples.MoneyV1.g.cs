@@ -78,15 +78,32 @@ file static class __MoneyV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteDecimal(value.Default, 29, 10);
-            field = 1;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMoney[0]))
+        {
+            throw;
+        }
+        try
+        {
             writer.WriteDecimal(value.Price, 10, 2);
-            field = 2;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMoney[1]))
+        {
+            throw;
+        }
+        try
+        {
             writer.WriteDecimal(value.Whole, 38, 0);
-            field = 3;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMoney[2]))
+        {
+            throw;
+        }
+        try
+        {
             var nullable0 = value.Rate;
             if (nullable0.HasValue)
             {
@@ -97,10 +114,16 @@ file static class __MoneyV1Codec
             {
                 writer.WriteUnionIndex(0);
             }
-            field = 4;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMoney[3]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteListOfDecimal(ref writer, value.Amounts);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMoney[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMoney[4]))
         {
             throw;
         }

@@ -96,11 +96,16 @@ file static class __CustomerV3Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.Name);
-            field = 1;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[0]))
+        {
+            throw;
+        }
+        try
+        {
             var nullable0 = value.Email;
             if (nullable0 is null)
             {
@@ -111,26 +116,59 @@ file static class __CustomerV3Codec
                 writer.WriteUnionIndex(1);
                 writer.WriteString(nullable0);
             }
-            field = 2;
-            writer.WriteInt(value.Visits);
-            field = 3;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[1]))
+        {
+            throw;
+        }
+        writer.WriteInt(value.Visits);
+        try
+        {
             AvroWriteColor(ref writer, value.Color);
-            field = 4;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[3]))
+        {
+            throw;
+        }
+        try
+        {
             writer.WriteDecimal(value.Credit, 6, 2);
-            field = 5;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[4]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteArrayInterfaceOfString(ref writer, value.Tags);
-            field = 6;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[5]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteDictionaryOfInt32(ref writer, value.Weights);
-            field = 7;
-            writer.WriteTimestampMillis(value.Since);
-            field = 8;
-            writer.WriteDouble(value.Ratio);
-            field = 9;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[6]))
+        {
+            throw;
+        }
+        writer.WriteTimestampMillis(value.Since);
+        writer.WriteDouble(value.Ratio);
+        try
+        {
             writer.WriteString(value.Note);
-            field = 10;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[9]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteListOfString(ref writer, value.History);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[10]))
         {
             throw;
         }

@@ -113,11 +113,16 @@ file static class __OrderV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             AvroWriteOrderState(ref writer, value.Status);
-            field = 1;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfOrder[0]))
+        {
+            throw;
+        }
+        try
+        {
             var nullable0 = value.Previous;
             if (nullable0.HasValue)
             {
@@ -128,12 +133,24 @@ file static class __OrderV1Codec
             {
                 writer.WriteUnionIndex(0);
             }
-            field = 2;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfOrder[1]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteListOfPriority(ref writer, value.Priorities);
-            field = 3;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfOrder[2]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWritePriority(ref writer, value.Priority);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfOrder[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfOrder[3]))
         {
             throw;
         }

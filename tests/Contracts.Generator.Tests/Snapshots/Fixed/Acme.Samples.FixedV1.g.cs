@@ -62,13 +62,24 @@ file static class __FixedV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteFixed(value.Hash ?? throw NullValue(global::Contracts.ContractFormat.Avro), 16);
-            field = 1;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfFixed[0]))
+        {
+            throw;
+        }
+        try
+        {
             writer.WriteFixed(value.Header.Span, 4);
-            field = 2;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfFixed[1]))
+        {
+            throw;
+        }
+        try
+        {
             var nullable0 = value.Optional;
             if (nullable0 is null)
             {
@@ -80,7 +91,7 @@ file static class __FixedV1Codec
                 writer.WriteFixed(nullable0 ?? throw NullValue(global::Contracts.ContractFormat.Avro), 2);
             }
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfFixed[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfFixed[2]))
         {
             throw;
         }

@@ -62,12 +62,11 @@ file static class __EventV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.Name);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfEvent[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfEvent[0]))
         {
             throw;
         }

@@ -84,18 +84,21 @@ file static class __AccountV2Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
+        writer.WriteLong(value.Id);
         try
         {
-            writer.WriteLong(value.Id);
-            field = 1;
             writer.WriteString(value.Tenant);
-            field = 2;
-            writer.WriteDate(value.Opened);
-            field = 3;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[1]))
+        {
+            throw;
+        }
+        writer.WriteDate(value.Opened);
+        try
+        {
             writer.WriteString(value.Owner);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[3]))
         {
             throw;
         }

@@ -103,16 +103,20 @@ file static class __AccountV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
+        writer.WriteUuid(value.Id);
         try
         {
-            writer.WriteUuid(value.Id);
-            field = 1;
             AvroWriteRegion(ref writer, value.Region);
-            field = 2;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[1]))
+        {
+            throw;
+        }
+        try
+        {
             writer.WriteString(value.Owner);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[2]))
         {
             throw;
         }

@@ -62,29 +62,14 @@ file static class __LogicalV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
-        try
-        {
-            writer.WriteUuid(value.Id);
-            field = 1;
-            writer.WriteTimestampMillis(value.At);
-            field = 2;
-            writer.WriteTimestampMillis(value.When);
-            field = 3;
-            writer.WriteDate(value.Born);
-            field = 4;
-            writer.WriteTimeMicros(value.Alarm);
-            field = 5;
-            writer.WriteTimestampMicros(value.AtMicros);
-            field = 6;
-            writer.WriteLocalTimestampMillis(value.LocalMillis);
-            field = 7;
-            writer.WriteLocalTimestampMicros(value.LocalMicros);
-        }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLogical[field]))
-        {
-            throw;
-        }
+        writer.WriteUuid(value.Id);
+        writer.WriteTimestampMillis(value.At);
+        writer.WriteTimestampMillis(value.When);
+        writer.WriteDate(value.Born);
+        writer.WriteTimeMicros(value.Alarm);
+        writer.WriteTimestampMicros(value.AtMicros);
+        writer.WriteLocalTimestampMillis(value.LocalMillis);
+        writer.WriteLocalTimestampMicros(value.LocalMicros);
     }
 
     internal static global::Acme.Samples.LogicalV1 AvroReadLogical(ref global::Contracts.Avro.AvroReader reader)

@@ -80,22 +80,51 @@ file static class __MapsV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             AvroWriteDictionaryOfInt32(ref writer, value.Counts);
-            field = 1;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMaps[0]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteDictionaryInterfaceOfString(ref writer, value.Labels);
-            field = 2;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMaps[1]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteDictionaryInterfaceOfScore(ref writer, value.Scores);
-            field = 3;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMaps[2]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteImmutableDictionaryOfInt64(ref writer, value.Totals);
-            field = 4;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMaps[3]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteDictionaryOfListOfInt32(ref writer, value.Groups);
-            field = 5;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMaps[4]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteDictionaryOfNullableString(ref writer, value.Optional);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMaps[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMaps[5]))
         {
             throw;
         }
@@ -134,17 +163,15 @@ file static class __MapsV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.Name);
-            field = 1;
-            writer.WriteInt(value.Points);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScore[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScore[0]))
         {
             throw;
         }
+        writer.WriteInt(value.Points);
     }
 
     internal static global::Acme.Samples.Score AvroReadScore(ref global::Contracts.Avro.AvroReader reader)
@@ -328,7 +355,21 @@ file static class __MapsV1Codec
                     {
                         key = entry.Key;
                         writer.WriteString(key);
-                        AvroWriteScore(ref writer, entry.Value);
+                        var record0 = entry.Value;
+                        if (record0 is null)
+                        {
+                            throw NullValue(global::Contracts.ContractFormat.Avro);
+                        }
+
+                        try
+                        {
+                            writer.WriteString(record0.Name);
+                        }
+                        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScore[0]))
+                        {
+                            throw;
+                        }
+                        writer.WriteInt(record0.Points);
                     }
                 }
                 catch (global::Contracts.ContractException e) when (AtKey(e, key))
@@ -349,7 +390,21 @@ file static class __MapsV1Codec
                     {
                         key = entry.Key;
                         writer.WriteString(key);
-                        AvroWriteScore(ref writer, entry.Value);
+                        var record0 = entry.Value;
+                        if (record0 is null)
+                        {
+                            throw NullValue(global::Contracts.ContractFormat.Avro);
+                        }
+
+                        try
+                        {
+                            writer.WriteString(record0.Name);
+                        }
+                        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScore[0]))
+                        {
+                            throw;
+                        }
+                        writer.WriteInt(record0.Points);
                     }
                 }
                 catch (global::Contracts.ContractException e) when (AtKey(e, key))

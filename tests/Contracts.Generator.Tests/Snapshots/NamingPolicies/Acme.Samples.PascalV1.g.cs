@@ -64,17 +64,15 @@ file static class __PascalV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.HTTPServer);
-            field = 1;
-            writer.WriteInt(value.Address2);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[0]))
         {
             throw;
         }
+        writer.WriteInt(value.Address2);
     }
 
     internal static global::Acme.Samples.Inner AvroReadInner(ref global::Contracts.Avro.AvroReader reader)
@@ -102,14 +100,33 @@ file static class __PascalV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.FirstName);
-            field = 1;
-            AvroWriteInner(ref writer, value.InnerValue);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPascal[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPascal[0]))
+        {
+            throw;
+        }
+        try
+        {
+            var record0 = value.InnerValue;
+            if (record0 is null)
+            {
+                throw NullValue(global::Contracts.ContractFormat.Avro);
+            }
+
+            try
+            {
+                writer.WriteString(record0.HTTPServer);
+            }
+            catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[0]))
+            {
+                throw;
+            }
+            writer.WriteInt(record0.Address2);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPascal[1]))
         {
             throw;
         }

@@ -64,17 +64,15 @@ file static class __SnakeV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.HTTPServer);
-            field = 1;
-            writer.WriteInt(value.Address2);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[0]))
         {
             throw;
         }
+        writer.WriteInt(value.Address2);
     }
 
     internal static global::Acme.Samples.Inner AvroReadInner(ref global::Contracts.Avro.AvroReader reader)
@@ -102,16 +100,41 @@ file static class __SnakeV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.FirstName);
-            field = 1;
-            AvroWriteInner(ref writer, value.InnerValue);
-            field = 2;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfSnake[0]))
+        {
+            throw;
+        }
+        try
+        {
+            var record0 = value.InnerValue;
+            if (record0 is null)
+            {
+                throw NullValue(global::Contracts.ContractFormat.Avro);
+            }
+
+            try
+            {
+                writer.WriteString(record0.HTTPServer);
+            }
+            catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[0]))
+            {
+                throw;
+            }
+            writer.WriteInt(record0.Address2);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfSnake[1]))
+        {
+            throw;
+        }
+        try
+        {
             writer.WriteString(value.Renamed);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfSnake[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfSnake[2]))
         {
             throw;
         }

@@ -100,17 +100,8 @@ file static class __PersonV2Codec
 
     internal static void AvroWritePoint(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Geo.Point value)
     {
-        var field = 0;
-        try
-        {
-            writer.WriteDouble(value.Lat);
-            field = 1;
-            writer.WriteDouble(value.Lon);
-        }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPoint[field]))
-        {
-            throw;
-        }
+        writer.WriteDouble(value.Lat);
+        writer.WriteDouble(value.Lon);
     }
 
     internal static global::Acme.Geo.Point AvroReadPoint(ref global::Contracts.Avro.AvroReader reader)
@@ -139,13 +130,24 @@ file static class __PersonV2Codec
         }
 
         writer.Enter();
-        var field = 0;
         try
         {
             writer.WriteString(value.Street);
-            field = 1;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[0]))
+        {
+            throw;
+        }
+        try
+        {
             writer.WriteString(value.City);
-            field = 2;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[1]))
+        {
+            throw;
+        }
+        try
+        {
             var nullable0 = value.Previous;
             if (nullable0 is null)
             {
@@ -157,7 +159,7 @@ file static class __PersonV2Codec
                 AvroWriteAddress(ref writer, nullable0);
             }
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[2]))
         {
             throw;
         }
@@ -192,11 +194,16 @@ file static class __PersonV2Codec
         }
 
         writer.Enter();
-        var field = 0;
         try
         {
             writer.WriteString(value.Name);
-            field = 1;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNode[0]))
+        {
+            throw;
+        }
+        try
+        {
             var nullable0 = value.Next;
             if (nullable0 is null)
             {
@@ -207,10 +214,16 @@ file static class __PersonV2Codec
                 writer.WriteUnionIndex(1);
                 AvroWriteNode(ref writer, nullable0);
             }
-            field = 2;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNode[1]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteListOfNode(ref writer, value.Children);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNode[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNode[2]))
         {
             throw;
         }
@@ -244,15 +257,25 @@ file static class __PersonV2Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
+        writer.WriteInt(value.Id);
         try
         {
-            writer.WriteInt(value.Id);
-            field = 1;
             AvroWriteAddress(ref writer, value.Home);
-            field = 2;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPerson[1]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteArrayInterfaceOfAddress(ref writer, value.Others);
-            field = 3;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPerson[2]))
+        {
+            throw;
+        }
+        try
+        {
             var nullable0 = value.Tree;
             if (nullable0 is null)
             {
@@ -263,10 +286,18 @@ file static class __PersonV2Codec
                 writer.WriteUnionIndex(1);
                 AvroWriteNode(ref writer, nullable0);
             }
-            field = 4;
-            AvroWritePoint(ref writer, value.Location);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPerson[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPerson[3]))
+        {
+            throw;
+        }
+        try
+        {
+            var record1 = value.Location;
+            writer.WriteDouble(record1.Lat);
+            writer.WriteDouble(record1.Lon);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPerson[4]))
         {
             throw;
         }

@@ -70,14 +70,33 @@ file static class __CreatedV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.Number);
-            field = 1;
-            AvroWriteLine(ref writer, value.Line);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCreated[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCreated[0]))
+        {
+            throw;
+        }
+        try
+        {
+            var record0 = value.Line;
+            if (record0 is null)
+            {
+                throw NullValue(global::Contracts.ContractFormat.Avro);
+            }
+
+            try
+            {
+                writer.WriteString(record0.Sku);
+            }
+            catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLine[0]))
+            {
+                throw;
+            }
+            writer.WriteInt(record0.Quantity);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCreated[1]))
         {
             throw;
         }
@@ -108,17 +127,15 @@ file static class __CreatedV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.Sku);
-            field = 1;
-            writer.WriteInt(value.Quantity);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLine[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLine[0]))
         {
             throw;
         }
+        writer.WriteInt(value.Quantity);
     }
 
     internal static global::Acme.Samples.Messages.Orders.Line AvroReadLine(ref global::Contracts.Avro.AvroReader reader)

@@ -80,12 +80,11 @@ file static class __NullableV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.Street);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[0]))
         {
             throw;
         }
@@ -114,7 +113,6 @@ file static class __NullableV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             var nullable0 = value.Text;
@@ -127,40 +125,43 @@ file static class __NullableV1Codec
                 writer.WriteUnionIndex(1);
                 writer.WriteString(nullable0);
             }
-            field = 1;
-            var nullable1 = value.Count;
-            if (nullable1.HasValue)
-            {
-                writer.WriteUnionIndex(1);
-                writer.WriteInt(nullable1.GetValueOrDefault());
-            }
-            else
-            {
-                writer.WriteUnionIndex(0);
-            }
-            field = 2;
-            var nullable2 = value.Id;
-            if (nullable2.HasValue)
-            {
-                writer.WriteUnionIndex(1);
-                writer.WriteUuid(nullable2.GetValueOrDefault());
-            }
-            else
-            {
-                writer.WriteUnionIndex(0);
-            }
-            field = 3;
-            var nullable3 = value.Born;
-            if (nullable3.HasValue)
-            {
-                writer.WriteUnionIndex(1);
-                writer.WriteDate(nullable3.GetValueOrDefault());
-            }
-            else
-            {
-                writer.WriteUnionIndex(0);
-            }
-            field = 4;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNullable[0]))
+        {
+            throw;
+        }
+        var nullable1 = value.Count;
+        if (nullable1.HasValue)
+        {
+            writer.WriteUnionIndex(1);
+            writer.WriteInt(nullable1.GetValueOrDefault());
+        }
+        else
+        {
+            writer.WriteUnionIndex(0);
+        }
+        var nullable2 = value.Id;
+        if (nullable2.HasValue)
+        {
+            writer.WriteUnionIndex(1);
+            writer.WriteUuid(nullable2.GetValueOrDefault());
+        }
+        else
+        {
+            writer.WriteUnionIndex(0);
+        }
+        var nullable3 = value.Born;
+        if (nullable3.HasValue)
+        {
+            writer.WriteUnionIndex(1);
+            writer.WriteDate(nullable3.GetValueOrDefault());
+        }
+        else
+        {
+            writer.WriteUnionIndex(0);
+        }
+        try
+        {
             var nullable4 = value.Home;
             if (nullable4 is null)
             {
@@ -169,43 +170,74 @@ file static class __NullableV1Codec
             else
             {
                 writer.WriteUnionIndex(1);
-                AvroWriteAddress(ref writer, nullable4);
-            }
-            field = 5;
-            var nullable5 = value.Tags;
-            if (nullable5 is null)
-            {
-                writer.WriteUnionIndex(0);
-            }
-            else
-            {
-                writer.WriteUnionIndex(1);
-                AvroWriteListOfNullableString(ref writer, nullable5);
-            }
-            field = 6;
-            var nullable6 = value.Price;
-            if (nullable6.HasValue)
-            {
-                writer.WriteUnionIndex(1);
-                writer.WriteDecimal(nullable6.GetValueOrDefault(), 29, 10);
-            }
-            else
-            {
-                writer.WriteUnionIndex(0);
-            }
-            field = 7;
-            var nullable7 = value.Blob;
-            if (nullable7 is null)
-            {
-                writer.WriteUnionIndex(0);
-            }
-            else
-            {
-                writer.WriteUnionIndex(1);
-                writer.WriteBytes(nullable7 ?? throw NullValue(global::Contracts.ContractFormat.Avro));
+                var record5 = nullable4;
+                if (record5 is null)
+                {
+                    throw NullValue(global::Contracts.ContractFormat.Avro);
+                }
+
+                try
+                {
+                    writer.WriteString(record5.Street);
+                }
+                catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[0]))
+                {
+                    throw;
+                }
             }
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNullable[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNullable[4]))
+        {
+            throw;
+        }
+        try
+        {
+            var nullable6 = value.Tags;
+            if (nullable6 is null)
+            {
+                writer.WriteUnionIndex(0);
+            }
+            else
+            {
+                writer.WriteUnionIndex(1);
+                AvroWriteListOfNullableString(ref writer, nullable6);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNullable[5]))
+        {
+            throw;
+        }
+        try
+        {
+            var nullable7 = value.Price;
+            if (nullable7.HasValue)
+            {
+                writer.WriteUnionIndex(1);
+                writer.WriteDecimal(nullable7.GetValueOrDefault(), 29, 10);
+            }
+            else
+            {
+                writer.WriteUnionIndex(0);
+            }
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNullable[6]))
+        {
+            throw;
+        }
+        try
+        {
+            var nullable8 = value.Blob;
+            if (nullable8 is null)
+            {
+                writer.WriteUnionIndex(0);
+            }
+            else
+            {
+                writer.WriteUnionIndex(1);
+                writer.WriteBytes(nullable8 ?? throw NullValue(global::Contracts.ContractFormat.Avro));
+            }
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNullable[7]))
         {
             throw;
         }

@@ -55,17 +55,8 @@ file static class __PointV1Codec
 
     internal static void AvroWritePoint(ref global::Contracts.Avro.AvroWriter writer, global::PointV1 value)
     {
-        var field = 0;
-        try
-        {
-            writer.WriteDouble(value.X);
-            field = 1;
-            writer.WriteDouble(value.Y);
-        }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPoint[field]))
-        {
-            throw;
-        }
+        writer.WriteDouble(value.X);
+        writer.WriteDouble(value.Y);
     }
 
     internal static global::PointV1 AvroReadPoint(ref global::Contracts.Avro.AvroReader reader)

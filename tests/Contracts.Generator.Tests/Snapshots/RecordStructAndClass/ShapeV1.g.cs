@@ -73,17 +73,8 @@ file static class __ShapeV1Codec
 
     internal static void AvroWritePoint(ref global::Contracts.Avro.AvroWriter writer, global::PointV1 value)
     {
-        var field = 0;
-        try
-        {
-            writer.WriteDouble(value.X);
-            field = 1;
-            writer.WriteDouble(value.Y);
-        }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPoint[field]))
-        {
-            throw;
-        }
+        writer.WriteDouble(value.X);
+        writer.WriteDouble(value.Y);
     }
 
     internal static global::PointV1 AvroReadPoint(ref global::Contracts.Avro.AvroReader reader)
@@ -111,13 +102,24 @@ file static class __ShapeV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.Name);
-            field = 1;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfShape[0]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteListOfPoint(ref writer, value.Points);
-            field = 2;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfShape[1]))
+        {
+            throw;
+        }
+        try
+        {
             var nullable0 = value.Label;
             if (nullable0 is null)
             {
@@ -129,7 +131,7 @@ file static class __ShapeV1Codec
                 writer.WriteString(nullable0);
             }
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfShape[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfShape[2]))
         {
             throw;
         }
@@ -178,7 +180,9 @@ file static class __ShapeV1Codec
         {
             for (; index < items.Length; index++)
             {
-                AvroWritePoint(ref writer, items[index]);
+                var record0 = items[index];
+                writer.WriteDouble(record0.X);
+                writer.WriteDouble(record0.Y);
             }
         }
         catch (global::Contracts.ContractException e) when (AtIndex(e, index))

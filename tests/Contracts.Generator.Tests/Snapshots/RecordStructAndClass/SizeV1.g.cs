@@ -55,17 +55,8 @@ file static class __SizeV1Codec
 
     internal static void AvroWriteSize(ref global::Contracts.Avro.AvroWriter writer, global::SizeV1 value)
     {
-        var field = 0;
-        try
-        {
-            writer.WriteInt(value.Width);
-            field = 1;
-            writer.WriteInt(value.Height);
-        }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfSize[field]))
-        {
-            throw;
-        }
+        writer.WriteInt(value.Width);
+        writer.WriteInt(value.Height);
     }
 
     internal static global::SizeV1 AvroReadSize(ref global::Contracts.Avro.AvroReader reader)

@@ -62,26 +62,32 @@ file static class __ScalarsV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
+        writer.WriteBoolean(value.Flag);
+        writer.WriteInt(value.Count);
+        writer.WriteLong(value.Total);
+        writer.WriteFloat(value.Ratio);
+        writer.WriteDouble(value.Score);
         try
         {
-            writer.WriteBoolean(value.Flag);
-            field = 1;
-            writer.WriteInt(value.Count);
-            field = 2;
-            writer.WriteLong(value.Total);
-            field = 3;
-            writer.WriteFloat(value.Ratio);
-            field = 4;
-            writer.WriteDouble(value.Score);
-            field = 5;
             writer.WriteString(value.Name);
-            field = 6;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScalars[5]))
+        {
+            throw;
+        }
+        try
+        {
             writer.WriteBytes(value.Blob ?? throw NullValue(global::Contracts.ContractFormat.Avro));
-            field = 7;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScalars[6]))
+        {
+            throw;
+        }
+        try
+        {
             writer.WriteBytes(value.Memory.Span);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScalars[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScalars[7]))
         {
             throw;
         }
