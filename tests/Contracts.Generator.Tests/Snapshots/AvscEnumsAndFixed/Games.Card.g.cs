@@ -102,15 +102,32 @@ file static class __CardCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             AvroWriteSuit(ref writer, value.Suit);
-            field = 1;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCard[0]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteArrayInterfaceOfSuit(ref writer, value.OtherSuits);
-            field = 2;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCard[1]))
+        {
+            throw;
+        }
+        try
+        {
             writer.WriteFixed(value.Id ?? throw NullValue(global::Contracts.ContractFormat.Avro), 2);
-            field = 3;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCard[2]))
+        {
+            throw;
+        }
+        try
+        {
             var nullable0 = value.BackupId;
             if (nullable0 is null)
             {
@@ -122,7 +139,7 @@ file static class __CardCodec
                 writer.WriteFixed(nullable0 ?? throw NullValue(global::Contracts.ContractFormat.Avro), 2);
             }
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCard[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCard[3]))
         {
             throw;
         }

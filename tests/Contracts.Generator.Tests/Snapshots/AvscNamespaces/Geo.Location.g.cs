@@ -64,16 +64,26 @@ file static class __LocationCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
+        writer.WriteDouble(value.Lat);
+        writer.WriteDouble(value.Lon);
         try
         {
-            writer.WriteDouble(value.Lat);
-            field = 1;
-            writer.WriteDouble(value.Lon);
-            field = 2;
-            AvroWriteLandmark(ref writer, value.Near);
+            var record0 = value.Near;
+            if (record0 is null)
+            {
+                throw NullValue(global::Contracts.ContractFormat.Avro);
+            }
+
+            try
+            {
+                writer.WriteString(record0.Name);
+            }
+            catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLandmark[0]))
+            {
+                throw;
+            }
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPlace[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPlace[2]))
         {
             throw;
         }
@@ -106,12 +116,11 @@ file static class __LocationCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.Name);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLandmark[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLandmark[0]))
         {
             throw;
         }

@@ -89,16 +89,26 @@ file static class __UserEventCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
+        writer.WriteDouble(value.Lat);
+        writer.WriteDouble(value.Lon);
         try
         {
-            writer.WriteDouble(value.Lat);
-            field = 1;
-            writer.WriteDouble(value.Lon);
-            field = 2;
-            AvroWriteLandmark(ref writer, value.Near);
+            var record0 = value.Near;
+            if (record0 is null)
+            {
+                throw NullValue(global::Contracts.ContractFormat.Avro);
+            }
+
+            try
+            {
+                writer.WriteString(record0.Name);
+            }
+            catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLandmark[0]))
+            {
+                throw;
+            }
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPlace[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPlace[2]))
         {
             throw;
         }
@@ -131,12 +141,11 @@ file static class __UserEventCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.Name);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLandmark[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLandmark[0]))
         {
             throw;
         }
@@ -165,21 +174,52 @@ file static class __UserEventCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.Tenant);
-            field = 1;
-            writer.WriteLong(value.UserId);
-            field = 2;
-            AvroWritePlace(ref writer, value.Where);
-            field = 3;
-            writer.WriteBoolean(value.Fresh);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfuser_event[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfuser_event[0]))
         {
             throw;
         }
+        writer.WriteLong(value.UserId);
+        try
+        {
+            var record0 = value.Where;
+            if (record0 is null)
+            {
+                throw NullValue(global::Contracts.ContractFormat.Avro);
+            }
+
+            writer.WriteDouble(record0.Lat);
+            writer.WriteDouble(record0.Lon);
+            try
+            {
+                var record1 = record0.Near;
+                if (record1 is null)
+                {
+                    throw NullValue(global::Contracts.ContractFormat.Avro);
+                }
+
+                try
+                {
+                    writer.WriteString(record1.Name);
+                }
+                catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLandmark[0]))
+                {
+                    throw;
+                }
+            }
+            catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPlace[2]))
+            {
+                throw;
+            }
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfuser_event[2]))
+        {
+            throw;
+        }
+        writer.WriteBoolean(value.Fresh);
     }
 
     internal static global::My.Service.UserEvent AvroReaduser_event(ref global::Contracts.Avro.AvroReader reader)

@@ -78,12 +78,11 @@ file static class __PingV2Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.Id);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPing[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPing[0]))
         {
             throw;
         }

@@ -63,13 +63,24 @@ file static class __AddressCodec
         }
 
         writer.Enter();
-        var field = 0;
         try
         {
             writer.WriteString(value.Street);
-            field = 1;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[0]))
+        {
+            throw;
+        }
+        try
+        {
             writer.WriteString(value.City);
-            field = 2;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[1]))
+        {
+            throw;
+        }
+        try
+        {
             var nullable0 = value.Previous;
             if (nullable0 is null)
             {
@@ -81,7 +92,7 @@ file static class __AddressCodec
                 AvroWriteAddress(ref writer, nullable0);
             }
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[2]))
         {
             throw;
         }

@@ -126,13 +126,24 @@ file static class __PersonProfileCodec
         }
 
         writer.Enter();
-        var field = 0;
         try
         {
             writer.WriteString(value.Street);
-            field = 1;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[0]))
+        {
+            throw;
+        }
+        try
+        {
             writer.WriteString(value.City);
-            field = 2;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[1]))
+        {
+            throw;
+        }
+        try
+        {
             var nullable0 = value.Previous;
             if (nullable0 is null)
             {
@@ -144,7 +155,7 @@ file static class __PersonProfileCodec
                 AvroWriteAddress(ref writer, nullable0);
             }
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[2]))
         {
             throw;
         }
@@ -178,12 +189,11 @@ file static class __PersonProfileCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.Number);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPhone[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPhone[0]))
         {
             throw;
         }
@@ -212,11 +222,16 @@ file static class __PersonProfileCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             writer.WriteString(value.Source);
-            field = 1;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMeta[0]))
+        {
+            throw;
+        }
+        try
+        {
             var nullable0 = value.Phone;
             if (nullable0 is null)
             {
@@ -225,10 +240,23 @@ file static class __PersonProfileCodec
             else
             {
                 writer.WriteUnionIndex(1);
-                AvroWritePhone(ref writer, nullable0);
+                var record1 = nullable0;
+                if (record1 is null)
+                {
+                    throw NullValue(global::Contracts.ContractFormat.Avro);
+                }
+
+                try
+                {
+                    writer.WriteString(record1.Number);
+                }
+                catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPhone[0]))
+                {
+                    throw;
+                }
             }
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMeta[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMeta[1]))
         {
             throw;
         }
@@ -259,43 +287,53 @@ file static class __PersonProfileCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
+        writer.WriteUuid(value.Id);
         try
         {
-            writer.WriteUuid(value.Id);
-            field = 1;
             writer.WriteString(value.FirstName);
-            field = 2;
-            writer.WriteInt(value.Class);
-            field = 3;
-            writer.WriteBoolean(value.Event);
-            field = 4;
-            writer.WriteLong(value.Age);
-            field = 5;
-            writer.WriteFloat(value.Ratio);
-            field = 6;
-            writer.WriteDouble(value.Score);
-            field = 7;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[1]))
+        {
+            throw;
+        }
+        writer.WriteInt(value.Class);
+        writer.WriteBoolean(value.Event);
+        writer.WriteLong(value.Age);
+        writer.WriteFloat(value.Ratio);
+        writer.WriteDouble(value.Score);
+        try
+        {
             writer.WriteBytes(value.Photo ?? throw NullValue(global::Contracts.ContractFormat.Avro));
-            field = 8;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[7]))
+        {
+            throw;
+        }
+        try
+        {
             writer.WriteFixed(value.Hash ?? throw NullValue(global::Contracts.ContractFormat.Avro), 4);
-            field = 9;
-            writer.WriteDate(value.Born);
-            field = 10;
-            writer.WriteTimeMillis(value.Wakes);
-            field = 11;
-            writer.WriteTimeMicros(value.Sleeps);
-            field = 12;
-            writer.WriteTimestampMillis(value.Created);
-            field = 13;
-            writer.WriteTimestampMicros(value.Updated);
-            field = 14;
-            writer.WriteLocalTimestampMillis(value.LocalCreated);
-            field = 15;
-            writer.WriteLocalTimestampMicros(value.LocalUpdated);
-            field = 16;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[8]))
+        {
+            throw;
+        }
+        writer.WriteDate(value.Born);
+        writer.WriteTimeMillis(value.Wakes);
+        writer.WriteTimeMicros(value.Sleeps);
+        writer.WriteTimestampMillis(value.Created);
+        writer.WriteTimestampMicros(value.Updated);
+        writer.WriteLocalTimestampMillis(value.LocalCreated);
+        writer.WriteLocalTimestampMicros(value.LocalUpdated);
+        try
+        {
             writer.WriteDecimal(value.Balance, 12, 2);
-            field = 17;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[16]))
+        {
+            throw;
+        }
+        try
+        {
             var nullable0 = value.Email;
             if (nullable0 is null)
             {
@@ -306,26 +344,123 @@ file static class __PersonProfileCodec
                 writer.WriteUnionIndex(1);
                 writer.WriteString(nullable0);
             }
-            field = 18;
-            AvroWriteNicknameUnion(ref writer, value.Nickname);
-            field = 19;
-            AvroWriteContactUnion(ref writer, value.Contact);
-            field = 20;
-            AvroWriteAddress(ref writer, value.Home);
-            field = 21;
-            AvroWriteArrayInterfaceOfAddress(ref writer, value.Addresses);
-            field = 22;
-            AvroWriteArrayInterfaceOfString(ref writer, value.Tags);
-            field = 23;
-            AvroWriteDictionaryInterfaceOfInt32(ref writer, value.Scores);
-            field = 24;
-            AvroWriteStatus(ref writer, value.Status);
-            field = 25;
-            AvroWriteArrayInterfaceOfDictionaryInterfaceOfNullableStatus(ref writer, value.History);
-            field = 26;
-            AvroWriteMeta(ref writer, value.Meta);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[17]))
+        {
+            throw;
+        }
+        try
+        {
+            AvroWriteNicknameUnion(ref writer, value.Nickname);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[18]))
+        {
+            throw;
+        }
+        try
+        {
+            AvroWriteContactUnion(ref writer, value.Contact);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[19]))
+        {
+            throw;
+        }
+        try
+        {
+            AvroWriteAddress(ref writer, value.Home);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[20]))
+        {
+            throw;
+        }
+        try
+        {
+            AvroWriteArrayInterfaceOfAddress(ref writer, value.Addresses);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[21]))
+        {
+            throw;
+        }
+        try
+        {
+            AvroWriteArrayInterfaceOfString(ref writer, value.Tags);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[22]))
+        {
+            throw;
+        }
+        try
+        {
+            AvroWriteDictionaryInterfaceOfInt32(ref writer, value.Scores);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[23]))
+        {
+            throw;
+        }
+        try
+        {
+            AvroWriteStatus(ref writer, value.Status);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[24]))
+        {
+            throw;
+        }
+        try
+        {
+            AvroWriteArrayInterfaceOfDictionaryInterfaceOfNullableStatus(ref writer, value.History);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[25]))
+        {
+            throw;
+        }
+        try
+        {
+            var record1 = value.Meta;
+            if (record1 is null)
+            {
+                throw NullValue(global::Contracts.ContractFormat.Avro);
+            }
+
+            try
+            {
+                writer.WriteString(record1.Source);
+            }
+            catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMeta[0]))
+            {
+                throw;
+            }
+            try
+            {
+                var nullable2 = record1.Phone;
+                if (nullable2 is null)
+                {
+                    writer.WriteUnionIndex(0);
+                }
+                else
+                {
+                    writer.WriteUnionIndex(1);
+                    var record3 = nullable2;
+                    if (record3 is null)
+                    {
+                        throw NullValue(global::Contracts.ContractFormat.Avro);
+                    }
+
+                    try
+                    {
+                        writer.WriteString(record3.Number);
+                    }
+                    catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPhone[0]))
+                    {
+                        throw;
+                    }
+                }
+            }
+            catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMeta[1]))
+            {
+                throw;
+            }
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[26]))
         {
             throw;
         }
@@ -909,7 +1044,20 @@ file static class __PersonProfileCodec
             case global::Acme.People.PersonProfile.ContactUnion.Phone branch:
             {
                 writer.WriteUnionIndex(2);
-                AvroWritePhone(ref writer, branch.Value);
+                var record0 = branch.Value;
+                if (record0 is null)
+                {
+                    throw NullValue(global::Contracts.ContractFormat.Avro);
+                }
+
+                try
+                {
+                    writer.WriteString(record0.Number);
+                }
+                catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPhone[0]))
+                {
+                    throw;
+                }
                 break;
             }
             default:

@@ -82,15 +82,7 @@ file static class __DrawingCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
-        try
-        {
-            writer.WriteDouble(value.Radius);
-        }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCircle[field]))
-        {
-            throw;
-        }
+        writer.WriteDouble(value.Radius);
     }
 
     internal static global::Art.Circle AvroReadCircle(ref global::Contracts.Avro.AvroReader reader)
@@ -116,18 +108,35 @@ file static class __DrawingCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
         try
         {
             AvroWriteShapeUnion(ref writer, value.Shape);
-            field = 1;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfDrawing[0]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteLabelUnion(ref writer, value.Label);
-            field = 2;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfDrawing[1]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteValueUnion(ref writer, value.Value);
-            field = 3;
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfDrawing[2]))
+        {
+            throw;
+        }
+        try
+        {
             AvroWriteArrayInterfaceOfLayersUnion(ref writer, value.Layers);
         }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfDrawing[field]))
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfDrawing[3]))
         {
             throw;
         }
@@ -162,15 +171,7 @@ file static class __DrawingCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        var field = 0;
-        try
-        {
-            writer.WriteDouble(value.Side);
-        }
-        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfSquare[field]))
-        {
-            throw;
-        }
+        writer.WriteDouble(value.Side);
     }
 
     internal static global::Art.Square AvroReadSquare(ref global::Contracts.Avro.AvroReader reader)
@@ -380,13 +381,25 @@ file static class __DrawingCodec
             case global::Art.Drawing.ShapeUnion.Circle branch:
             {
                 writer.WriteUnionIndex(0);
-                AvroWriteCircle(ref writer, branch.Value);
+                var record0 = branch.Value;
+                if (record0 is null)
+                {
+                    throw NullValue(global::Contracts.ContractFormat.Avro);
+                }
+
+                writer.WriteDouble(record0.Radius);
                 break;
             }
             case global::Art.Drawing.ShapeUnion.Square branch:
             {
                 writer.WriteUnionIndex(1);
-                AvroWriteSquare(ref writer, branch.Value);
+                var record0 = branch.Value;
+                if (record0 is null)
+                {
+                    throw NullValue(global::Contracts.ContractFormat.Avro);
+                }
+
+                writer.WriteDouble(record0.Side);
                 break;
             }
             default:
@@ -494,7 +507,13 @@ file static class __DrawingCodec
             case global::Art.Drawing.LayersUnion.Circle branch:
             {
                 writer.WriteUnionIndex(1);
-                AvroWriteCircle(ref writer, branch.Value);
+                var record0 = branch.Value;
+                if (record0 is null)
+                {
+                    throw NullValue(global::Contracts.ContractFormat.Avro);
+                }
+
+                writer.WriteDouble(record0.Radius);
                 break;
             }
             default:
