@@ -25,6 +25,10 @@ public sealed class QuickStartSampleTests(PackedPackage package)
         Assert.Contains("person v2 -> PersonV2", output);
         Assert.Equal(5, Occurrences(output, ": ContractDecodeException at byte "));
         Assert.DoesNotContain("accepted (unexpected)", output);
+        Assert.Contains("membership    got person v1 from people[", output);
+        Assert.Contains("as PersonV2: first name 'Ada', last name 'Lovelace', level Free", output);
+        Assert.Contains("as PersonV2: first name 'Grace', last name 'Hopper', level Premium", output);
+        Assert.Contains("both people welcomed", output);
     }
 
     private static int Occurrences(string text, string value)

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using System.Threading.Tasks;
 using Contracts.Kafka.Consuming;
+using Contracts.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -30,6 +31,17 @@ public sealed class ConsumerGroupBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
         return Configure(options => options.Topics[topic] = new TopicOptions { UnknownMessages = unknownMessages, Format = format });
+    }
+
+    /// <summary>
+    /// Subscribes to the topic of the generated topic class <typeparamref name="TTopic"/>, reading its declared wire
+    /// format.
+    /// </summary>
+    public ConsumerGroupBuilder Subscribe<TTopic>(UnknownMessagePolicy unknownMessages = UnknownMessagePolicy.Fail)
+        where TTopic : IMessageTopic
+    {
+        var topic = TTopic.Descriptor;
+        return Subscribe(topic.Name, unknownMessages, topic.WireFormat == WireFormat.JsonEnvelope ? PayloadDetection.JsonEnvelope : PayloadDetection.Avro);
     }
 
     /// <summary>Adjusts the group's settings in code, after configuration was bound.</summary>

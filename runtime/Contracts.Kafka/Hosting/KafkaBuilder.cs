@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using Contracts.Kafka;
 using Contracts.Kafka.Consuming;
+using Contracts.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -55,6 +58,49 @@ public sealed class KafkaBuilder
     public KafkaBuilder Configure(Action<KafkaOptions> configure)
     {
         Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>
+    /// Registers one <see cref="KafkaMessageProducer"/> for the application, as itself and as
+    /// <see cref="IMessageProducer"/>, configured from <see cref="KafkaOptions"/> (bootstrap servers and properties)
+    /// and then <paramref name="configure"/>; the container disposes it (flushing queued messages) at shutdown.
+    /// </summary>
+    public KafkaBuilder AddProducer(Action<KafkaProducerConfig>? configure = null)
+    {
+        Services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<KafkaOptions>>().Value;
+            var config = new KafkaProducerConfig(new Dictionary<string, string>(options.Properties, StringComparer.Ordinal));
+            if (!string.IsNullOrWhiteSpace(options.BootstrapServers))
+            {
+                config.BootstrapServers = options.BootstrapServers;
+            }
+
+            configure?.Invoke(config);
+            if (string.IsNullOrWhiteSpace(config.BootstrapServers))
+            {
+                throw new OptionsValidationException(
+                    Options.DefaultName,
+                    typeof(KafkaOptions),
+                    [$"{KafkaOptions.SectionName}:{KafkaOptions.BootstrapServersKey} is required by the producer: the host:port list of the Kafka brokers."]);
+            }
+
+            return new KafkaMessageProducer(config, provider.GetService<ILogger<KafkaMessageProducer>>());
+        });
+        Services.TryAddSingleton<IMessageProducer>(static provider => provider.GetRequiredService<KafkaMessageProducer>());
+        return this;
+    }
+
+    /// <summary>
+    /// Registers the generated topic class <typeparamref name="TTopic"/> (a <c>[Topic]</c> partial class) as a
+    /// singleton over the application's <see cref="IMessageProducer"/>, adding the producer if needed.
+    /// </summary>
+    public KafkaBuilder AddTopic<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TTopic>()
+        where TTopic : class, IMessageTopic
+    {
+        AddProducer();
+        Services.TryAddSingleton<TTopic>();
         return this;
     }
 
