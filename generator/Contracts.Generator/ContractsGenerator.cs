@@ -69,51 +69,7 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ContractSource);
         context.RegisterSourceOutput(contractSources, static (output, source) => output.AddSource(source.HintName, source.Text));
 
-        // .avsc files: each file parses on its own; the index of every file's named types lets references cross files, and
-        // the per-file resolve yields value-equal results for files the edit does not reach, so their outputs stay cached.
-        var avscFiles = context.AdditionalTextsProvider
-            .Where(AvscInputs.IsSchemaFile)
-            .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, cancellationToken) => AvscInputs.Parse(pair.Left, pair.Right, cancellationToken))
-            .WithTrackingName(TrackingNames.AvscParse)
-            .Where(static file => file is not null)
-            .Select(static (file, _) => file!);
-        var avscIndex = avscFiles
-            .Collect()
-            .Select(static (files, _) => new AvscSchemaIndex(files))
-            .WithTrackingName(TrackingNames.AvscIndex);
-        var avscResolved = avscFiles
-            .Combine(avscIndex)
-            .Select(static (pair, cancellationToken) => AvscResolver.Resolve(pair.Left, pair.Right, cancellationToken))
-            .WithTrackingName(TrackingNames.AvscResolve);
-        var avscDiagnostics = avscFiles
-            .Select(static (file, _) => file.Diagnostics)
-            .Collect()
-            .Combine(avscResolved.Select(static (resolution, _) => resolution.Diagnostics).Collect())
-            .Select(static (pair, _) => pair.Left.Concat(pair.Right).SelectMany(d => d).Distinct().ToEquatableArray())
-            .WithTrackingName(TrackingNames.AvscDiagnostics);
-        context.RegisterSourceOutput(avscDiagnostics, static (output, all) =>
-        {
-            foreach (var diagnostic in all)
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
-
-        var avscDeclarationSources = avscResolved
-            .SelectMany(static (resolution, _) => resolution.Declarations)
-            .Select(static (declaration, _) => new GeneratedSource(declaration.HintName + ".g.cs", TypeDeclarationEmitter.Emit(declaration)))
-            .WithTrackingName(TrackingNames.AvscDeclarationSource);
-        context.RegisterSourceOutput(avscDeclarationSources, static (output, source) => output.AddSource(source.HintName, source.Text));
-
-        var avscModels = avscResolved
-            .Where(static resolution => resolution.Contract is not null)
-            .Select(static (resolution, _) => resolution.Contract!)
-            .WithTrackingName(TrackingNames.AvscModel);
-        var avscContractSources = avscModels
-            .Select(static (model, _) => new GeneratedSource(model.Declaration.HintName + ".g.cs", ContractSourceEmitter.Emit(model)))
-            .WithTrackingName(TrackingNames.AvscContractSource);
-        context.RegisterSourceOutput(avscContractSources, static (output, source) => output.AddSource(source.HintName, source.Text));
+        var avscModels = InitializeAvsc(context);
 
         var catalogNamespace = context.CompilationProvider
             .Select(static (compilation, _) => CatalogNamespace.FromAssemblyName(compilation.AssemblyName))
@@ -144,6 +100,77 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         });
 
         InitializeTopics(context);
+    }
+
+    /// <summary>
+    /// .avsc files: each file parses on its own; the index of every file's named types lets references cross files, and the
+    /// per-file resolve yields value-equal results for files an edit does not reach, so their outputs stay cached. Returns
+    /// the contract models (for the catalog).
+    /// </summary>
+    private static IncrementalValuesProvider<ContractModel> InitializeAvsc(IncrementalGeneratorInitializationContext context)
+    {
+        var files = context.AdditionalTextsProvider
+            .Where(AvscInputs.IsSchemaFile)
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => AvscInputs.Parse(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.AvscParse)
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!);
+        var index = files
+            .Collect()
+            .Select(static (all, _) => new AvscSchemaIndex(all))
+            .WithTrackingName(TrackingNames.AvscIndex);
+        var resolved = files
+            .Combine(index)
+            .Select(static (pair, cancellationToken) => AvscResolver.Resolve(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.AvscResolve);
+
+        // Generated names against C# code: re-checked on every compilation change, with value-equal results when nothing clashes.
+        var clashes = resolved
+            .Select(static (resolution, _) => resolution.GeneratedTypes)
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => AvscClashCheck.Check(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.AvscClashCheck);
+        var clashingNames = clashes
+            .Collect()
+            .Select(static (all, _) => all.SelectMany(c => c.MetadataNames).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.AvscClashingNames);
+
+        var diagnostics = files
+            .Select(static (file, _) => file.Diagnostics)
+            .Collect()
+            .Combine(resolved.Select(static (resolution, _) => resolution.Diagnostics).Collect())
+            .Combine(clashes.Select(static (clash, _) => clash.Diagnostics).Collect())
+            .Select(static (pair, _) => pair.Left.Left.Concat(pair.Left.Right).Concat(pair.Right).SelectMany(d => d).Distinct().ToEquatableArray())
+            .WithTrackingName(TrackingNames.AvscDiagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, all) =>
+        {
+            foreach (var diagnostic in all)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var declarationSources = resolved
+            .SelectMany(static (resolution, _) => resolution.Declarations)
+            .Combine(clashingNames)
+            .Where(static pair => !pair.Right.Contains(AvscResolver.MetadataName(pair.Left)))
+            .Select(static (pair, _) => new GeneratedSource(pair.Left.HintName + ".g.cs", TypeDeclarationEmitter.Emit(pair.Left)))
+            .WithTrackingName(TrackingNames.AvscDeclarationSource);
+        context.RegisterSourceOutput(declarationSources, static (output, source) => output.AddSource(source.HintName, source.Text));
+
+        var models = resolved
+            .Where(static resolution => resolution.Contract is not null)
+            .Select(static (resolution, _) => resolution.Contract!)
+            .Combine(clashingNames)
+            .Where(static pair => !pair.Right.Contains(AvscResolver.MetadataName(pair.Left)))
+            .Select(static (pair, _) => pair.Left)
+            .WithTrackingName(TrackingNames.AvscModel);
+        var contractSources = models
+            .Select(static (model, _) => new GeneratedSource(model.Declaration.HintName + ".g.cs", ContractSourceEmitter.Emit(model)))
+            .WithTrackingName(TrackingNames.AvscContractSource);
+        context.RegisterSourceOutput(contractSources, static (output, source) => output.AddSource(source.HintName, source.Text));
+        return models;
     }
 
     /// <summary>Each <c>[Topic]</c> class is parsed on its own and emitted into its own file.</summary>

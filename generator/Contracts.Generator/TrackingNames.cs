@@ -49,6 +49,12 @@ internal static class TrackingNames
     /// <summary>One .avsc file resolved against the index: its contract model and declarations.</summary>
     public const string AvscResolve = "Contracts.AvscResolve";
 
+    /// <summary>Each file's generated type names checked against the C# types of the compilation.</summary>
+    public const string AvscClashCheck = "Contracts.AvscClashCheck";
+
+    /// <summary>Generated .avsc type names that clash with C# code (those types are not generated).</summary>
+    public const string AvscClashingNames = "Contracts.AvscClashingNames";
+
     public const string AvscDiagnostics = "Contracts.AvscDiagnostics";
 
     /// <summary>The C# declaration (partial record or enum) of each named type from an .avsc file.</summary>

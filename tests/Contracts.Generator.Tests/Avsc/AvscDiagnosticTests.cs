@@ -52,6 +52,27 @@ public sealed class AvscDiagnosticTests
         Assert.Contains(run.Result.GeneratedSources, s => s.HintName == "Acme.Good.g.cs");
     }
 
+    [Fact]
+    public void A_generated_type_that_clashes_with_a_csharp_type_is_reported_at_the_schema_and_not_generated()
+    {
+        var run = new AvscProject()
+            .Schema("schemas/person.avsc", """{"type": "record", "name": "Person", "namespace": "acme", "fields": [{"name": "name", "type": "string"}]}""")
+            .Schema("schemas/color.avsc", """{"type": "enum", "name": "Color", "namespace": "acme", "symbols": ["RED"]}""")
+            .Schema("schemas/order.avsc", """{"type": "record", "name": "Order", "namespace": "acme", "fields": [{"name": "id", "type": "string"}]}""")
+            .Source("Acme.cs", "namespace Acme; public class Person { } public record Color(int Value); public partial record Order { public string Display => \"#\" + Id; }")
+            .Run();
+
+        Assert.Equal(
+            [
+                "CTR0027 schemas/color.avsc(1,1)-(1,75): The C# type 'Acme.Color' of enum 'acme.Color' at $ clashes with a record that is not partial declared in C# code (Acme.cs); rename or remove the C# type, or generate another name with \"contracts.typeName\" or ContractsNamespace",
+                "CTR0027 schemas/person.avsc(1,1)-(1,106): The C# type 'Acme.Person' of record 'acme.Person' at $ clashes with a class declared in C# code (Acme.cs); declare it as 'partial record Person' to extend the generated record, or generate another name with \"contracts.typeName\" or ContractsNamespace",
+            ],
+            Sorted(run));
+        Assert.Equal(
+            ["Acme.Order.g.cs", "Avsc.Acme.Order.g.cs", "MessageContracts.g.cs"],
+            run.Result.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, System.StringComparer.Ordinal));
+    }
+
     /// <summary>All diagnostics by file, position and id (diagnostics in additional files have no syntax tree to order by).</summary>
     internal static string[] Sorted(GeneratorRunner run) => run.AllDiagnostics
         .OrderBy(d => d.Location.GetLineSpan().Path, System.StringComparer.Ordinal)

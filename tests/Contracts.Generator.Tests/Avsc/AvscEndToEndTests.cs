@@ -103,6 +103,21 @@ public sealed class AvscEndToEndTests
     }
 
     [Fact]
+    public void Keyword_names_chosen_by_settings_and_an_enum_in_the_null_namespace_compile()
+    {
+        var run = new AvscProject()
+            .Schema("schemas/r.avsc", """
+                {"type": "record", "name": "R", "namespace": "ns.event", "contracts.typeName": "record",
+                 "fields": [{"name": "x", "type": "int", "contracts.memberName": "class"},
+                            {"name": "k", "type": {"type": "enum", "name": "Kind", "namespace": "", "symbols": ["int", "string"]}, "default": "int"}]}
+                """)
+            .Source("Use.cs", "public static class Use { public static int X(Ns.Event.@record r) => r.@class + (int)r.K; public static TestAssembly.Kind K => TestAssembly.Kind.Int; }")
+            .Run();
+
+        Assert.Empty(run.AllDiagnostics);
+    }
+
+    [Fact]
     public void Values_round_trip_through_avro_and_the_json_envelope()
     {
         var samples = Load(Project().Run());

@@ -38,7 +38,10 @@ internal sealed partial class AvscResolver
         var resolver = new AvscResolver(file, index, cancellationToken);
         var declarations = resolver.ResolveDeclarations();
         var contract = resolver.ResolveContract();
-        return new AvscResolution(file.Path, contract, declarations.ToEquatableArray(), resolver._diagnostics.Distinct().ToEquatableArray());
+        var generatedTypes = declarations
+            .Select(d => (Declaration: d, Definition: index.Find(d.Record?.AvroFullName ?? d.Enum!.AvroFullName)!))
+            .Select(pair => new AvscGeneratedType(MetadataName(pair.Declaration), pair.Definition.FullName, pair.Declaration.Record is not null, pair.Definition.Site));
+        return new AvscResolution(file.Path, contract, declarations.ToEquatableArray(), resolver._diagnostics.Distinct().ToEquatableArray(), generatedTypes.ToEquatableArray());
     }
 
     private List<TypeDeclarationsModel> ResolveDeclarations()
@@ -201,6 +204,14 @@ internal sealed partial class AvscResolver
             ClrShape.DateTimeOffset or ClrShape.DateOnly or ClrShape.TimeOnly or ClrShape.Decimal or ClrShape.Enum => true,
         _ => false,
     };
+
+    /// <summary>The metadata name of a declared type (<c>Acme.People.Person</c>), as <c>Compilation.GetTypeByMetadataName</c> takes it.</summary>
+    internal static string MetadataName(TypeDeclarationsModel declaration) =>
+        (declaration.Namespace.Length == 0 ? declaration.Name : declaration.Namespace + "." + declaration.Name).Replace("@", string.Empty);
+
+    /// <summary>The metadata name of a contract's type.</summary>
+    internal static string MetadataName(ContractModel contract) =>
+        (contract.Declaration.Namespace.Length == 0 ? contract.Declaration.Name : contract.Declaration.Namespace + "." + contract.Declaration.Name).Replace("@", string.Empty);
 
     private static string HintName(AvscNamedType definition) =>
         "Avsc." + definition.ClrTypeName.Substring("global::".Length).Replace("@", string.Empty);
