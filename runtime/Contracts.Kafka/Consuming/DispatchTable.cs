@@ -23,9 +23,20 @@ internal sealed class DispatchTable
                 byType[route.MessageType] = versions = [];
             }
 
+            if (versions.TryGetValue(route.WrittenVersion, out var existing) && (existing.IsImplicit || route.IsImplicit))
+            {
+                // A registered route beats a generated one; between generated ones, the newest handler gets old data.
+                if (!route.IsImplicit || (existing.IsImplicit && route.Target.Descriptor.Version > existing.Target.Descriptor.Version))
+                {
+                    versions[route.WrittenVersion] = route;
+                }
+
+                continue;
+            }
+
             if (!versions.TryAdd(route.WrittenVersion, route))
             {
-                var existing = versions[route.WrittenVersion];
+                existing = versions[route.WrittenVersion];
                 throw new InvalidOperationException(
                     $"Message type '{route.MessageType}' version {route.WrittenVersion} has two handlers in one consumer group: one for {existing.Target.Descriptor.ClrType.Name} and one for {route.Target.Descriptor.ClrType.Name}. Keep one handler per (type, version).");
             }

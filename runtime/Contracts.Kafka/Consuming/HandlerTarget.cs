@@ -53,11 +53,17 @@ internal abstract class HandlerTarget<T> : HandlerTarget
 internal sealed class SingleHandlerTarget<T> : HandlerTarget<T>
     where T : IMessageContract<T>
 {
-    private readonly Func<IServiceProvider, IMessageHandler<T>> _resolve;
+    private readonly Func<IServiceProvider, IMessageHandler<T>>? _resolve;
+    private readonly IMessageHandler<T>? _instance;
     private T? _message;
 
+    /// <summary>A handler resolved from a new DI scope per message.</summary>
     public SingleHandlerTarget(Func<IServiceProvider, IMessageHandler<T>> resolve)
         : base(maxPending: 1) => _resolve = resolve;
+
+    /// <summary>A handler that needs no services (a delegate): no scope is created for it.</summary>
+    public SingleHandlerTarget(IMessageHandler<T> instance)
+        : base(maxPending: 1) => _instance = instance;
 
     public override void Add(T message, MessageContext context)
     {
@@ -65,10 +71,13 @@ internal sealed class SingleHandlerTarget<T> : HandlerTarget<T>
         AddContext(context);
     }
 
-    public override async ValueTask InvokeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public override ValueTask InvokeAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        _instance is not null ? _instance.HandleAsync(_message!, Pending[0], cancellationToken) : InvokeScopedAsync(services, cancellationToken);
+
+    private async ValueTask InvokeScopedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        await _resolve(scope.ServiceProvider).HandleAsync(_message!, Pending[0], cancellationToken).ConfigureAwait(false);
+        await _resolve!(scope.ServiceProvider).HandleAsync(_message!, Pending[0], cancellationToken).ConfigureAwait(false);
     }
 
     public override void Clear()

@@ -4,14 +4,11 @@ using System.Collections.Generic;
 namespace Contracts.Kafka.Consuming;
 
 /// <summary>
-/// The older versions a handler of <typeparamref name="T"/> also accepts, each read as its own contract and converted.
-/// Versions listed nowhere follow the topic's <see cref="UnknownMessagePolicy"/>.
+/// Older versions a handler of <typeparamref name="T"/> accepts through a conversion written in code, each read as its
+/// own contract and converted. Versions the build can resolve into <typeparamref name="T"/> (the descriptor's
+/// <see cref="MessageDescriptor{T}.ResolvingReaders"/>) need no entry; an upcast listed here takes precedence over them.
+/// Versions reachable neither way follow the topic's <see cref="UnknownMessagePolicy"/>.
 /// </summary>
-/// <remarks>
-/// This is the seam for generated resolving readers (Avro schema resolution from an older writer schema straight into
-/// <typeparamref name="T"/>): once the build offers them, they are added here in the same way, without a handwritten
-/// conversion.
-/// </remarks>
 /// <typeparam name="T">The contract the handler receives.</typeparam>
 public sealed class OlderVersions<T>
     where T : IMessageContract<T>

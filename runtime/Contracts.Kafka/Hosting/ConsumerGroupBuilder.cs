@@ -70,7 +70,9 @@ public sealed class ConsumerGroupBuilder
     {
         ArgumentNullException.ThrowIfNull(handle);
         var handler = new DelegateMessageHandler<T>(handle);
-        return AddHandler(_ => handler, olderVersions);
+        var older = Older(olderVersions);
+        _definition.AddHandler(_ => Routes(new SingleHandlerTarget<T>(handler), older));
+        return this;
     }
 
     /// <summary>
@@ -130,6 +132,12 @@ public sealed class ConsumerGroupBuilder
         foreach (var route in older.Routes)
         {
             routes.Add(route(target));
+        }
+
+        // Earlier versions the build can resolve into T reach this handler too, unless code routes them elsewhere.
+        foreach (var reader in T.Descriptor.ResolvingReaders)
+        {
+            routes.Add(MessageRoute<T>.Resolving(target, reader));
         }
 
         return [.. routes];

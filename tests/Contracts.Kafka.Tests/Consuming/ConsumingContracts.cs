@@ -16,3 +16,10 @@ public partial record ShipmentV1(Guid OrderId, int Sequence);
 
 [Message("audit-entry", 1)]
 public partial record AuditEntryV1(string Text);
+
+[Message("customer-note", 1, Key = nameof(Id))]
+public partial record CustomerNoteV1(Guid Id, string Text);
+
+// Compatible with v1 (new fields have defaults): the build generates a resolving reader for v1 data.
+[Message("customer-note", 2, Key = nameof(Id))]
+public partial record CustomerNoteV2(Guid Id, string Text, string? Author = null, int Priority = 3);
