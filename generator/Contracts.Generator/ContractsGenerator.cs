@@ -125,23 +125,23 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => AvscResolver.Resolve(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.AvscResolve);
 
-        // Generated names against C# code: re-checked on every compilation change, with value-equal results when nothing clashes.
+        // Generated names against C# code: one check per compilation change, value-equal when nothing clashes.
         var clashes = resolved
             .Select(static (resolution, _) => resolution.GeneratedTypes)
+            .Collect()
             .Combine(context.CompilationProvider)
-            .Select(static (pair, cancellationToken) => AvscClashCheck.Check(pair.Left, pair.Right, cancellationToken))
+            .Select(static (pair, cancellationToken) => AvscClashCheck.Check(pair.Left.SelectMany(types => types).ToEquatableArray(), pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.AvscClashCheck);
         var clashingNames = clashes
-            .Collect()
-            .Select(static (all, _) => all.SelectMany(c => c.MetadataNames).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
+            .Select(static (clash, _) => clash.MetadataNames)
             .WithTrackingName(TrackingNames.AvscClashingNames);
 
         var diagnostics = files
             .Select(static (file, _) => file.Diagnostics)
             .Collect()
             .Combine(resolved.Select(static (resolution, _) => resolution.Diagnostics).Collect())
-            .Combine(clashes.Select(static (clash, _) => clash.Diagnostics).Collect())
-            .Select(static (pair, _) => pair.Left.Left.Concat(pair.Left.Right).Concat(pair.Right).SelectMany(d => d).Distinct().ToEquatableArray())
+            .Combine(clashes.Select(static (clash, _) => clash.Diagnostics))
+            .Select(static (pair, _) => pair.Left.Left.Concat(pair.Left.Right).SelectMany(d => d).Concat(pair.Right).Distinct().ToEquatableArray())
             .WithTrackingName(TrackingNames.AvscDiagnostics);
         context.RegisterSourceOutput(diagnostics, static (output, all) =>
         {

@@ -49,7 +49,7 @@ internal static class TrackingNames
     /// <summary>One .avsc file resolved against the index: its contract model and declarations.</summary>
     public const string AvscResolve = "Contracts.AvscResolve";
 
-    /// <summary>Each file's generated type names checked against the C# types of the compilation.</summary>
+    /// <summary>Every generated .avsc type name checked against the C# types of the compilation.</summary>
     public const string AvscClashCheck = "Contracts.AvscClashCheck";
 
     /// <summary>Generated .avsc type names that clash with C# code (those types are not generated).</summary>

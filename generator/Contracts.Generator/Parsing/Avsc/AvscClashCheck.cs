@@ -7,9 +7,11 @@ using Microsoft.CodeAnalysis;
 namespace Contracts.Generator.Parsing.Avsc;
 
 /// <summary>
-/// Finds generated .avsc types whose name a C# type of the compilation (or a referenced assembly) already has. A
-/// <c>partial record</c> class in source is the user extending the generated record and is fine; anything else would
-/// make the generated code fail to compile, so the type is reported at its .avsc definition and not generated.
+/// Finds generated .avsc types whose name a C# type declared in the project's own source already has. A
+/// <c>partial record</c> class is the user extending the generated record and is fine; anything else would make the
+/// generated code fail to compile, so the type is reported at its .avsc definition and not generated. Only the source
+/// assembly is searched: this step re-runs on every edit, and a lookup through every referenced assembly costs
+/// milliseconds per type (a same-named type in a reference only shadows, which the compiler reports where it is used).
 /// </summary>
 internal static class AvscClashCheck
 {
@@ -20,16 +22,15 @@ internal static class AvscClashCheck
         foreach (var type in types)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var existing = compilation.GetTypeByMetadataName(type.MetadataName);
+            var existing = compilation.Assembly.GetTypeByMetadataName(type.MetadataName);
             if (existing is null || (type.IsRecord && IsPartialRecordClassInSource(existing, cancellationToken)))
             {
                 continue;
             }
 
             names.Add(type.MetadataName);
-            var what = existing.Locations.FirstOrDefault(l => l.IsInSource) is { } location
-                ? DescribeKind(existing) + " declared in C# code (" + System.IO.Path.GetFileName(location.SourceTree!.FilePath) + ")"
-                : DescribeKind(existing) + " of the referenced assembly '" + existing.ContainingAssembly?.Name + "'";
+            var file = existing.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree?.FilePath;
+            var what = DescribeKind(existing) + " declared in C# code" + (file is null ? string.Empty : " (" + System.IO.Path.GetFileName(file) + ")");
             var fix = type.IsRecord
                 ? "declare it as 'partial record " + existing.Name + "' to extend the generated record, or generate another name with \"contracts.typeName\" or ContractsNamespace"
                 : "rename or remove the C# type, or generate another name with \"contracts.typeName\" or ContractsNamespace";
@@ -39,7 +40,7 @@ internal static class AvscClashCheck
                 new[] { "The C# type '" + type.MetadataName + "' of " + (type.IsRecord ? "record" : "enum") + " '" + type.AvroFullName + "'", type.Site.JsonPath, what, fix }.ToEquatableArray()));
         }
 
-        return new AvscClashes(names.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new AvscClashes(names.OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
     private static bool IsPartialRecordClassInSource(INamedTypeSymbol type, CancellationToken cancellationToken) =>
