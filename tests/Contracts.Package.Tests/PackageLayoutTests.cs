@@ -20,6 +20,8 @@ public sealed class PackageLayoutTests(PackedPackage package)
     [InlineData("analyzers/dotnet/cs/Contracts.Generator.dll")]
     [InlineData("buildTransitive/Contracts.props")]
     [InlineData("build/Contracts.props")]
+    [InlineData("buildTransitive/Contracts.targets")]
+    [InlineData("build/Contracts.targets")]
     [InlineData("README.md")]
     public void Package_contains(string entry)
     {
@@ -37,7 +39,7 @@ public sealed class PackageLayoutTests(PackedPackage package)
         var expected = new[] { "analyzers/dotnet/cs/Contracts.Generator.dll", "lib/net10.0/Contracts.Runtime.dll" };
         if (File.Exists(Path.Combine(RepositoryPaths.Root, "analyzers", "Contracts.Analyzers", "Contracts.Analyzers.csproj")))
         {
-            expected = [.. expected, "analyzers/dotnet/cs/Contracts.Analyzers.dll"];
+            expected = [.. expected, "analyzers/dotnet/cs/Contracts.Analyzers.dll", "analyzers/dotnet/cs/Contracts.Analyzers.CodeFixes.dll"];
         }
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), assemblies);

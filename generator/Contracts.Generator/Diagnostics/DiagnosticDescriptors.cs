@@ -2,11 +2,17 @@ using Microsoft.CodeAnalysis;
 
 namespace Contracts.Generator.Diagnostics;
 
+#if CONTRACTS_ANALYZERS
+// The analyzers compile these descriptors only for the shared parser and never report them; the generator's release
+// file tracks them. The analyzers' own ids (DiagnosticDescriptors.Compatibility.cs) are tracked in theirs.
+#pragma warning disable RS2000
+#endif
+
 /// <summary>
 /// Every diagnostic the contract generator reports. Each id has a page in <c>docs/diagnostics/{id}.md</c> saying what
 /// triggers it and how to fix it.
 /// </summary>
-internal static class DiagnosticDescriptors
+internal static partial class DiagnosticDescriptors
 {
     private const string Category = "Contracts";
 

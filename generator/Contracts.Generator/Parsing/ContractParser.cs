@@ -60,6 +60,17 @@ internal sealed partial class ContractParser
         return new ContractParseResult(parser._hasErrors ? null : model, parser._diagnostics.ToEquatableArray());
     }
 
+    /// <summary>
+    /// Parses a <c>[Message]</c> type outside the generator pipeline: the analyzers' entry point (they share this source),
+    /// so they check exactly the schema the generator emits.
+    /// </summary>
+    public static ContractParseResult Parse(Compilation compilation, INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
+    {
+        var parser = new ContractParser(compilation, cancellationToken);
+        var model = parser.ParseContract(type, attribute);
+        return new ContractParseResult(parser._hasErrors ? null : model, parser._diagnostics.ToEquatableArray());
+    }
+
     private static bool IsFirstMessageAttribute(INamedTypeSymbol type, AttributeData attribute)
     {
         var first = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == MessageAttributeName);

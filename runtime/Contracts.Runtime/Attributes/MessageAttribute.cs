@@ -43,6 +43,13 @@ public sealed class MessageAttribute : Attribute
     /// <summary>The Avro namespace. Defaults to the C# namespace.</summary>
     public string? SchemaNamespace { get; set; }
 
+    /// <summary>
+    /// How this version must relate to the earlier versions of its message type; defaults to
+    /// <see cref="CompatibilityLevel.Project"/> (the project's <c>ContractsCompatibility</c> property, else
+    /// <see cref="CompatibilityLevel.Backward"/>). Checked at build time, see docs/compatibility.md.
+    /// </summary>
+    public CompatibilityLevel Compatibility { get; set; } = CompatibilityLevel.Project;
+
     /// <summary>How member names become Avro field names; defaults to <see cref="FieldNaming.CamelCase"/>.</summary>
     public FieldNaming FieldNaming { get; set; } = FieldNaming.CamelCase;
 }

@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Contracts.Analyzers.Baseline;
+using Contracts.Generator.Compatibility;
+using Contracts.Generator.Emitting;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing;
+using Contracts.Generator.Parsing.Avsc;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Contracts.Analyzers.Compatibility;
+
+/// <summary>
+/// Every contract of one compilation, grouped into version chains by message type, with the shipped baseline and the
+/// project's mode. Built once per compilation (lazily, by the first action that needs it) and read by all the others.
+/// </summary>
+internal sealed class ContractInventory
+{
+    public const string ModeProperty = "build_property.ContractsCompatibility";
+    public const string ShippedDirectoryProperty = "build_property.ContractsShippedSchemasDirectory";
+
+    private readonly Dictionary<string, List<DeclaredContract>> _byType;
+    private readonly Dictionary<ISymbol, DeclaredContract> _bySymbol;
+    private readonly Dictionary<string, DeclaredContract> _bySchemaFile;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<ChainVersion>> _chains = new(StringComparer.Ordinal);
+
+    private ContractInventory(IReadOnlyList<DeclaredContract> contracts, ShippedBaseline baseline, string? projectModeText, string? shippedDirectory)
+    {
+        Contracts = contracts;
+        Baseline = baseline;
+        ProjectModeText = string.IsNullOrWhiteSpace(projectModeText) ? null : projectModeText!.Trim();
+        ProjectMode = ProjectModeText is null ? ModeSetting.Default : ModeSetting.Parse(ProjectModeText);
+        ShippedDirectory = string.IsNullOrWhiteSpace(shippedDirectory) ? null : shippedDirectory!.Trim();
+        _byType = contracts.GroupBy(c => c.MessageType, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        _bySymbol = contracts.Where(c => c.Symbol is not null).ToDictionary(c => (ISymbol)c.Symbol!, c => c, SymbolEqualityComparer.Default);
+        _bySchemaFile = contracts.Where(c => c.SchemaFilePath is not null).ToDictionary(c => c.SchemaFilePath!, c => c, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<DeclaredContract> Contracts { get; }
+
+    public ShippedBaseline Baseline { get; }
+
+    /// <summary>The project's mode, or null when <see cref="ProjectModeText"/> names none (CTR1006).</summary>
+    public CompatibilityMode? ProjectMode { get; }
+
+    /// <summary>The <c>ContractsCompatibility</c> MSBuild property as set, or null when unset.</summary>
+    public string? ProjectModeText { get; }
+
+    /// <summary>The <c>ContractsShippedSchemasDirectory</c> MSBuild property (absolute, from the props), or null.</summary>
+    public string? ShippedDirectory { get; }
+
+    public static ContractInventory Build(Compilation compilation, AnalyzerOptions options, INamedTypeSymbol messageAttribute, CancellationToken cancellationToken)
+    {
+        var contracts = new List<DeclaredContract>();
+        foreach (var type in SourceTypes(compilation.Assembly.GlobalNamespace))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, messageAttribute));
+            if (attribute is null)
+            {
+                continue;
+            }
+
+            // A contract the generator rejects has no schema; its own diagnostics (CTR00xx) say why.
+            var parsed = ContractParser.Parse(compilation, type, attribute, cancellationToken);
+            if (parsed.Model is null)
+            {
+                continue;
+            }
+
+            var (json, node) = Schema(parsed.Model);
+            contracts.Add(DeclaredContract.FromType(type, attribute, parsed.Model, json, node));
+        }
+
+        contracts.AddRange(SchemaFileContracts(options, cancellationToken));
+
+        // Path order, then source order, so "the first declaration" of a version declared twice is the same in every build.
+        contracts.Sort((a, b) =>
+        {
+            var byFile = string.CompareOrdinal(a.SchemaFilePath ?? a.Location.SourceTree?.FilePath, b.SchemaFilePath ?? b.Location.SourceTree?.FilePath);
+            return byFile != 0 ? byFile : a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start);
+        });
+
+        // Source order, so "the first declaration" of a version declared twice is the same in every build.
+
+        var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        global.TryGetValue(ModeProperty, out var mode);
+        global.TryGetValue(ShippedDirectoryProperty, out var shippedDirectory);
+        return new ContractInventory(contracts, ShippedBaseline.Read(options, cancellationToken), mode, shippedDirectory);
+    }
+
+    public DeclaredContract? Find(ISymbol symbol) => _bySymbol.TryGetValue(symbol, out var contract) ? contract : null;
+
+    /// <summary>The contract an <c>.avsc</c> file declares, or null.</summary>
+    public DeclaredContract? FindSchemaFile(string path) => _bySchemaFile.TryGetValue(path, out var contract) ? contract : null;
+
+    /// <summary>
+    /// The contracts the generator makes from <c>.avsc</c> AdditionalFiles (baseline files excluded), through the
+    /// generator's own parse, cross-file index and resolve steps. Files with errors have no model; the generator
+    /// reports them (CTR0020…).
+    /// </summary>
+    private static IEnumerable<DeclaredContract> SchemaFileContracts(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var files = options.AdditionalFiles
+            .Where(AvscInputs.IsSchemaFile)
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .Select(f => AvscInputs.Parse(f, options.AnalyzerConfigOptionsProvider, cancellationToken))
+            .OfType<AvscFile>()
+            .ToList();
+        if (files.Count == 0)
+        {
+            yield break;
+        }
+
+        var index = new AvscSchemaIndex(files);
+        foreach (var file in files)
+        {
+            if (AvscResolver.Resolve(file, index, cancellationToken) is { Contract: { } model } resolution)
+            {
+                var (json, node) = Schema(model);
+                yield return DeclaredContract.FromSchemaFile(resolution.Path, model, json, node);
+            }
+        }
+    }
+
+    private static (string Json, JsonNode Node) Schema(ContractModel model)
+    {
+        var json = SchemaEmitter.Emit(model).Json;
+        var node = JsonNode.TryParse(json, out _) ?? throw new InvalidOperationException("The schema emitter wrote invalid JSON for message '" + model.MessageType + "'.");
+        return (json, node);
+    }
+
+    /// <summary>Every declared contract of the message type, in declaration order.</summary>
+    public IReadOnlyList<DeclaredContract> Declared(string messageType) =>
+        _byType.TryGetValue(messageType, out var list) ? list : Array.Empty<DeclaredContract>();
+
+    /// <summary>
+    /// The message type's versions in ascending order: each declared version (the first declaration when a version is
+    /// declared twice, CTR1008) and each shipped version no contract declares any more.
+    /// </summary>
+    public IReadOnlyList<ChainVersion> Chain(string messageType) => _chains.GetOrAdd(messageType, type =>
+    {
+        var versions = new SortedDictionary<int, ChainVersion>();
+        foreach (var contract in Declared(type))
+        {
+            if (!versions.ContainsKey(contract.Version))
+            {
+                versions.Add(contract.Version, new ChainVersion(contract.Version, contract, Baseline.Find(type, contract.Version)));
+            }
+        }
+
+        foreach (var shipped in Baseline.Schemas.Where(s => s.MessageType == type && s.Error is null))
+        {
+            if (!versions.ContainsKey(shipped.Version))
+            {
+                versions.Add(shipped.Version, new ChainVersion(shipped.Version, null, shipped));
+            }
+        }
+
+        return versions.Values.ToList();
+    });
+
+    private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceSymbol root)
+    {
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (current is INamespaceSymbol ns)
+            {
+                foreach (var member in ns.GetMembers())
+                {
+                    pending.Push(member);
+                }
+
+                continue;
+            }
+
+            var type = (INamedTypeSymbol)current;
+            yield return type;
+            foreach (var nested in type.GetTypeMembers())
+            {
+                pending.Push(nested);
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.IO;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Contracts.Analyzers.Compatibility;
+
+/// <summary>
+/// A contract of the compilation — a <c>[Message]</c> type or an <c>.avsc</c> file — with the model and schema the
+/// generator builds for it. <see cref="SchemaJson"/> is exactly the <c>Descriptor</c>'s schema, because both come from
+/// the shared parsers and emitter.
+/// </summary>
+internal sealed class DeclaredContract
+{
+    private DeclaredContract(INamedTypeSymbol? symbol, AttributeData? attribute, string? schemaFilePath, ContractModel model, string schemaJson, JsonNode schemaNode)
+    {
+        Symbol = symbol;
+        Attribute = attribute;
+        SchemaFilePath = schemaFilePath;
+        Model = model;
+        SchemaJson = schemaJson;
+        SchemaNode = schemaNode;
+    }
+
+    /// <summary>The <c>[Message]</c> type, or null for an <c>.avsc</c> contract.</summary>
+    public INamedTypeSymbol? Symbol { get; }
+
+    public AttributeData? Attribute { get; }
+
+    /// <summary>The <c>.avsc</c> file of a schema-file contract, or null for a <c>[Message]</c> type.</summary>
+    public string? SchemaFilePath { get; }
+
+    public ContractModel Model { get; }
+
+    public string MessageType => Model.MessageType;
+
+    public int Version => Model.Version;
+
+    public string SchemaJson { get; }
+
+    public JsonNode SchemaNode { get; }
+
+    /// <summary>How diagnostics name the contract: its C# type name, or the schema file's name.</summary>
+    public string DisplayName => Symbol?.Name ?? Path.GetFileName(SchemaFilePath!);
+
+    /// <summary>How diagnostics quote the contract among others: the full C# type name, or the schema file's path.</summary>
+    public string QualifiedName => Symbol?.ToDisplayString() ?? SchemaFilePath!;
+
+    public Location Location => Symbol is not null
+        ? (Symbol.Locations.Length > 0 ? Symbol.Locations[0] : Location.None)
+        : Location.Create(SchemaFilePath!, default(TextSpan), default(LinePositionSpan));
+
+    public static DeclaredContract FromType(INamedTypeSymbol symbol, AttributeData attribute, ContractModel model, string schemaJson, JsonNode schemaNode) =>
+        new(symbol, attribute, null, model, schemaJson, schemaNode);
+
+    public static DeclaredContract FromSchemaFile(string path, ContractModel model, string schemaJson, JsonNode schemaNode) =>
+        new(null, null, path, model, schemaJson, schemaNode);
+}
