@@ -67,7 +67,8 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
             return ProduceResult.Suppressed(topic.Name, messageId);
         }
 
-        var record = Encode(topic, message, messageId);
+        // ProduceAsync gets arrays of its own: nothing here promises Confluent.Kafka copies them before its first await.
+        var record = Encode(topic, message, messageId, reuseArrays: false);
         try
         {
             var delivered = await Client.ProduceAsync(topic.Name, record, cancellationToken).ConfigureAwait(false);
@@ -95,7 +96,8 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
             return;
         }
 
-        var record = Encode(topic, message, messageId);
+        // Confluent.Kafka's Produce hands key, value and headers to librdkafka, which copies them, before it returns.
+        var record = Encode(topic, message, messageId, reuseArrays: true);
         try
         {
             if (onDelivered is null)
@@ -210,7 +212,7 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
         }
     }
 
-    private Message<byte[]?, byte[]> Encode<T>(TopicDescriptor topic, T message, Guid messageId)
+    private Message<byte[]?, byte[]> Encode<T>(TopicDescriptor topic, T message, Guid messageId, bool reuseArrays)
         where T : IMessageContract<T>
     {
         byte[]? key = null;
@@ -221,19 +223,19 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
             if (T.Descriptor.KeyFormat != KeyFormat.None)
             {
                 T.WriteKey(buffer, message);
-                key = buffer.WrittenSpan.ToArray();
+                key = ProduceBuffer.ExactArray(buffer.WrittenSpan, ArrayRole.Key, reuseArrays);
                 buffer.ResetWrittenCount();
             }
 
             MessageEncoding.WriteValue(buffer, message, topic.WireFormat, _producerName);
-            value = buffer.WrittenSpan.ToArray();
+            value = ProduceBuffer.ExactArray(buffer.WrittenSpan, ArrayRole.Value, reuseArrays);
         }
         finally
         {
             ProduceBuffer.Return(buffer);
         }
 
-        var id = new byte[MessageEncoding.MessageIdLength];
+        var id = ProduceBuffer.MessageIdArray(MessageEncoding.MessageIdLength, reuseArrays);
         MessageEncoding.WriteMessageId(messageId, id);
         return new Message<byte[]?, byte[]>
         {

@@ -58,6 +58,6 @@ public sealed class KafkaProducerConfig : ProducerConfig
     }
 
     /// <summary>The settings librdkafka receives: everything but the <c>contracts.*</c> keys.</summary>
-    internal IEnumerable<KeyValuePair<string, string>> ClientSettings() =>
+    public IEnumerable<KeyValuePair<string, string>> ClientSettings() =>
         this.Where(static setting => !setting.Key.StartsWith(PropertyNames.Prefix, System.StringComparison.Ordinal));
 }

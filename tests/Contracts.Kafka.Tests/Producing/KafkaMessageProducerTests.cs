@@ -100,6 +100,33 @@ public sealed class KafkaMessageProducerTests
     }
 
     [Fact]
+    public async Task Fire_and_forget_keeps_keys_values_and_ids_apart_when_their_lengths_coincide()
+    {
+        // A 36-character plain key is as long as a message id: the reused per-thread arrays must still be separate.
+        var topic = new TopicDescriptor("accounts", WireFormat.Avro, [AccountEventV1.Descriptor]);
+        await using var kafka = EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = { new EmbeddedTopic("accounts", 3) } });
+        await using var producer = new KafkaMessageProducer(new KafkaProducerConfig { BootstrapServers = kafka.BootstrapServers });
+        var accounts = Enumerable.Range(0, 500).Select(_ => Guid.NewGuid().ToString("D")).ToList();
+        foreach (var (account, sequence) in accounts.Select((a, i) => (a, (long)i)))
+        {
+            producer.Produce(topic, new AccountEventV1(account, sequence));
+        }
+
+        Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(30)));
+        var records = RawTopicReader.ReadAll(kafka.BootstrapServers, "accounts", 3, accounts.Count);
+        Assert.Equal(accounts.Count, records.Count);
+        foreach (var record in records)
+        {
+            var value = AvroSerializer.Deserialize<AccountEventV1>(record.Message.Value);
+            Assert.Equal(accounts[(int)value.Sequence], value.AccountId);
+            Assert.Equal(value.AccountId, System.Text.Encoding.UTF8.GetString(record.Message.Key!));
+            Assert.True(Guid.TryParseExact(record.Header(MessageHeaders.MessageId), "D", out var id) && id.Version == 7);
+        }
+
+        Assert.Equal(accounts.Count, records.Select(r => r.Header(MessageHeaders.MessageId)).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Refuses_contracts_the_topic_does_not_declare_and_null_messages()
     {
         await using var producer = new KafkaMessageProducer(new KafkaProducerConfig { BootstrapServers = "127.0.0.1:1" });
