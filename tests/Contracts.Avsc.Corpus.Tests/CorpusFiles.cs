@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Contracts.Avsc.Corpus.Tests;
@@ -28,7 +27,8 @@ internal static class CorpusFiles
 
     public static CorpusFile Get(string relativePath) => Files.Single(f => f.RelativePath == relativePath);
 
-    public static string Directory([CallerFilePath] string thisFile = "") => Path.Combine(Path.GetDirectoryName(thisFile)!, "schemas");
+    // The build copies the corpus next to the test assembly: source paths are mapped to "/_/" in deterministic CI builds.
+    public static string Directory() => Path.Combine(AppContext.BaseDirectory, "schemas");
 
     /// <summary>The file's top-level schema as Apache.Avro parses it, named references resolved from the other files.</summary>
     public static global::Avro.Schema ApacheSchema(CorpusFile file)
