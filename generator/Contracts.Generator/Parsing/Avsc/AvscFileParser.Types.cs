@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Emitting;
 using Contracts.Generator.Model;
 
 namespace Contracts.Generator.Parsing.Avsc;
@@ -235,7 +236,7 @@ internal sealed partial class AvscFileParser
     /// <summary>A compact description of a node (<c>string</c>, <c>array&lt;Acme.Person&gt;</c>), used in shapes and messages.</summary>
     internal static string Describe(AvscTypeRef type) => type.Kind switch
     {
-        AvscTypeKind.Primitive => PrimitiveName(type.Primitive) + (type.LogicalType is null ? string.Empty
+        AvscTypeKind.Primitive => SchemaPrimitives.NameOf(type.Primitive) + (type.LogicalType is null ? string.Empty
             : "(" + type.LogicalType + (type.LogicalType == "decimal"
                 ? "," + type.Precision.ToString(CultureInfo.InvariantCulture) + "," + type.Scale.ToString(CultureInfo.InvariantCulture)
                 : string.Empty) + ")"),
@@ -243,17 +244,5 @@ internal sealed partial class AvscFileParser
         AvscTypeKind.Array => "array<" + Describe(type.Items!) + ">",
         AvscTypeKind.Map => "map<" + Describe(type.Items!) + ">",
         _ => "[" + string.Join(",", type.Branches.Select(Describe)) + "]",
-    };
-
-    internal static string PrimitiveName(AvroKind kind) => kind switch
-    {
-        AvroKind.Null => "null",
-        AvroKind.Boolean => "boolean",
-        AvroKind.Int => "int",
-        AvroKind.Long => "long",
-        AvroKind.Float => "float",
-        AvroKind.Double => "double",
-        AvroKind.Bytes => "bytes",
-        _ => "string",
     };
 }
