@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using Contracts.Analyzers.Compatibility;
@@ -43,7 +45,18 @@ internal static class BaselineChecks
         if (declared is null && !inventory.Baseline.IsRemovalAcknowledged(shippedFile.MessageType, shippedFile.Version))
         {
             var marker = file.Path.Substring(0, file.Path.Length - ShippedFile.SchemaExtension.Length) + ShippedFile.RemovalExtension;
-            report(Diagnostic.Create(DiagnosticDescriptors.ShippedVersionRemoved, location, shippedFile.MessageType, version, file.Path, marker));
+            report(Diagnostic.Create(DiagnosticDescriptors.ShippedVersionRemoved, location, AcknowledgementFile(shippedFile, marker),
+                shippedFile.MessageType, version, file.Path, marker));
         }
     }
+
+    /// <summary>What the "Acknowledge removal" code fix writes: the empty marker next to the shipped schema.</summary>
+    private static ImmutableDictionary<string, string?> AcknowledgementFile(ShippedFile shippedFile, string marker) =>
+        ImmutableDictionary.CreateRange(new[]
+        {
+            new KeyValuePair<string, string?>(ContractChecks.ShippedRelativePathProperty,
+                ShippedFile.RelativePath(shippedFile.MessageType, shippedFile.Version, ShippedFile.RemovalExtension)),
+            new KeyValuePair<string, string?>(ContractChecks.ShippedPathProperty, marker),
+            new KeyValuePair<string, string?>(ContractChecks.ShippedTextProperty, string.Empty),
+        });
 }

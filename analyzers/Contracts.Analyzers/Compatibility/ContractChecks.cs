@@ -52,7 +52,7 @@ internal static class ContractChecks
         var versions = earlier.Select(v => new SchemaVersion(v.Version, v.Schema!)).ToList();
         foreach (var check in CompatibilityModes.Check(schema, versions, mode.Value))
         {
-            ReportFindings(contract, mode.Value, check, earlier.First(v => v.Version == check.EarlierVersion), report);
+            ReportFindings(contract, own, mode.Value, check, earlier.First(v => v.Version == check.EarlierVersion), report);
         }
     }
 
@@ -113,7 +113,7 @@ internal static class ContractChecks
         return inventory.ProjectMode;
     }
 
-    private static void ReportFindings(DeclaredContract contract, CompatibilityMode mode, CompatibilityCheck check, ChainVersion other, Action<Diagnostic> report)
+    private static void ReportFindings(DeclaredContract contract, ChainVersion own, CompatibilityMode mode, CompatibilityCheck check, ChainVersion other, Action<Diagnostic> report)
     {
         var newVersionReads = check.Direction == CompatibilityDirection.NewReadsEarlier;
         var writerVersion = newVersionReads ? other.Version : contract.Version;
@@ -121,22 +121,32 @@ internal static class ContractChecks
         var otherSchema = other.Declared?.SchemaNode ?? other.Shipped?.SchemaNode;
         foreach (var finding in check.Result.Findings)
         {
-            // The contract's own side of the pair first; the other side's path still names the same field when only aliases differ.
             var ownPath = newVersionReads ? finding.ReaderPath : finding.WriterPath;
             var otherPath = newVersionReads ? finding.WriterPath : finding.ReaderPath;
-            var located = MemberLocator.Locate(contract, ownPath) ?? MemberLocator.Locate(contract, otherPath);
-            var location = located is { } member ? MemberLocator.LocationOf(member.Member) : contract.Location;
-            var subject = located?.DisplayName ?? contract.DisplayName;
+            var (location, subject, member) = contract.SchemaFile is { } file
+                ? (SchemaFileLocator.Locate(file, ownPath, finding.Kind, newVersionReads, own.Schema, other.Schema, otherPath),
+                    SchemaFileLocator.RootName(file) + (ownPath.Length == 0 ? string.Empty : "." + ownPath),
+                    null)
+                : LocateMember(contract, ownPath, otherPath);
             var descriptor = finding.Severity == CompatibilitySeverity.Error
                 ? DiagnosticDescriptors.IncompatibleVersion
                 : DiagnosticDescriptors.StricterThanCommonCheckers;
-            var properties = located is { } target && finding.Kind == IncompatibilityKind.ReaderFieldMissingDefault && newVersionReads
-                ? FixHints.ForMissingDefault(contract, target.Member, finding.ReaderPath, otherSchema)
+            var properties = member is not null && finding.Kind == IncompatibilityKind.ReaderFieldMissingDefault && newVersionReads
+                ? FixHints.ForMissingDefault(contract, member, finding.ReaderPath, otherSchema)
                 : ImmutableDictionary<string, string?>.Empty;
             report(Diagnostic.Create(descriptor, location, properties, subject, finding.Message, Text(writerVersion), Text(readerVersion),
                 CompatibilityModes.ToText(mode), FixAdvice.For(finding.Kind, newVersionReads)));
         }
     }
+
+    /// <summary>
+    /// The C# member a finding is about: the contract's own side of the pair first; the other side's path still names the
+    /// same field when only aliases differ.
+    /// </summary>
+    private static (Location Location, string Subject, ISymbol? Member) LocateMember(DeclaredContract contract, string ownPath, string otherPath) =>
+        (MemberLocator.Locate(contract, ownPath) ?? MemberLocator.Locate(contract, otherPath)) is { } located
+            ? (MemberLocator.LocationOf(located.Member), located.DisplayName, located.Member)
+            : (contract.Location, contract.DisplayName, null);
 
     private static Location? AttributeArgumentLocation(DeclaredContract contract) =>
         contract.Attribute?.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList: { } arguments }

@@ -11,6 +11,7 @@ using Contracts.Generator.Parsing;
 using Contracts.Generator.Parsing.Avsc;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Contracts.Analyzers.Compatibility;
 
@@ -105,24 +106,28 @@ internal sealed class ContractInventory
     /// </summary>
     private static IEnumerable<DeclaredContract> SchemaFileContracts(AnalyzerOptions options, CancellationToken cancellationToken)
     {
-        var files = options.AdditionalFiles
-            .Where(AvscInputs.IsSchemaFile)
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .Select(f => AvscInputs.Parse(f, options.AnalyzerConfigOptionsProvider, cancellationToken))
-            .OfType<AvscFile>()
-            .ToList();
+        var files = new List<(AvscFile File, SourceText Text)>();
+        foreach (var additional in options.AdditionalFiles.Where(AvscInputs.IsSchemaFile).OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            var fileOptions = AvscInputs.ReadOptions(additional, options.AnalyzerConfigOptionsProvider);
+            if (!fileOptions.IsShippedBaseline && additional.GetText(cancellationToken) is { } text)
+            {
+                files.Add((AvscFileParser.Parse(text, fileOptions, cancellationToken), text));
+            }
+        }
+
         if (files.Count == 0)
         {
             yield break;
         }
 
-        var index = new AvscSchemaIndex(files);
-        foreach (var file in files)
+        var index = new AvscSchemaIndex(files.Select(f => f.File));
+        foreach (var (file, text) in files)
         {
-            if (AvscResolver.Resolve(file, index, cancellationToken) is { Contract: { } model } resolution)
+            if (AvscResolver.Resolve(file, index, cancellationToken) is { Contract: { } model })
             {
                 var (json, node) = Schema(model);
-                yield return DeclaredContract.FromSchemaFile(resolution.Path, model, json, node);
+                yield return DeclaredContract.FromSchemaFile(new SchemaFileSource(file, index, text), model, json, node);
             }
         }
     }

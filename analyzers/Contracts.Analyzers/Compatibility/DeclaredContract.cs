@@ -1,8 +1,8 @@
+using System;
 using System.IO;
 using Contracts.Generator.Model;
 using Contracts.Generator.Parsing;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Contracts.Analyzers.Compatibility;
 
@@ -13,15 +13,20 @@ namespace Contracts.Analyzers.Compatibility;
 /// </summary>
 internal sealed class DeclaredContract
 {
-    private DeclaredContract(INamedTypeSymbol? symbol, AttributeData? attribute, string? schemaFilePath, ContractModel model, string schemaJson, JsonNode schemaNode)
+    private DeclaredContract(INamedTypeSymbol? symbol, AttributeData? attribute, SchemaFileSource? schemaFile, ContractModel model, string schemaJson, JsonNode schemaNode)
     {
         Symbol = symbol;
         Attribute = attribute;
-        SchemaFilePath = schemaFilePath;
+        SchemaFile = schemaFile;
         Model = model;
         SchemaJson = schemaJson;
         SchemaNode = schemaNode;
+        _location = new Lazy<Location>(() => symbol is not null
+            ? (symbol.Locations.Length > 0 ? symbol.Locations[0] : Location.None)
+            : SchemaFileLocator.RootLocation(schemaFile!));
     }
+
+    private readonly Lazy<Location> _location;
 
     /// <summary>The <c>[Message]</c> type, or null for an <c>.avsc</c> contract.</summary>
     public INamedTypeSymbol? Symbol { get; }
@@ -29,7 +34,10 @@ internal sealed class DeclaredContract
     public AttributeData? Attribute { get; }
 
     /// <summary>The <c>.avsc</c> file of a schema-file contract, or null for a <c>[Message]</c> type.</summary>
-    public string? SchemaFilePath { get; }
+    public SchemaFileSource? SchemaFile { get; }
+
+    /// <summary>The path of <see cref="SchemaFile"/>, or null for a <c>[Message]</c> type.</summary>
+    public string? SchemaFilePath => SchemaFile?.File.Path;
 
     public ContractModel Model { get; }
 
@@ -47,13 +55,12 @@ internal sealed class DeclaredContract
     /// <summary>How diagnostics quote the contract among others: the full C# type name, or the schema file's path.</summary>
     public string QualifiedName => Symbol?.ToDisplayString() ?? SchemaFilePath!;
 
-    public Location Location => Symbol is not null
-        ? (Symbol.Locations.Length > 0 ? Symbol.Locations[0] : Location.None)
-        : Location.Create(SchemaFilePath!, default(TextSpan), default(LinePositionSpan));
+    /// <summary>Where diagnostics about the whole contract go: the type's name, or the top-level record's name in the file.</summary>
+    public Location Location => _location.Value;
 
     public static DeclaredContract FromType(INamedTypeSymbol symbol, AttributeData attribute, ContractModel model, string schemaJson, JsonNode schemaNode) =>
         new(symbol, attribute, null, model, schemaJson, schemaNode);
 
-    public static DeclaredContract FromSchemaFile(string path, ContractModel model, string schemaJson, JsonNode schemaNode) =>
-        new(null, null, path, model, schemaJson, schemaNode);
+    public static DeclaredContract FromSchemaFile(SchemaFileSource file, ContractModel model, string schemaJson, JsonNode schemaNode) =>
+        new(null, null, file, model, schemaJson, schemaNode);
 }

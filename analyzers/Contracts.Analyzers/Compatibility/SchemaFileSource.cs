@@ -1,0 +1,10 @@
+using Contracts.Generator.Parsing.Avsc;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Contracts.Analyzers.Compatibility;
+
+/// <summary>
+/// Where an <c>.avsc</c> contract comes from: the parsed file (its definitions carry the positions the avsc reader tracked),
+/// the index of every file's definitions it was resolved against, and its text.
+/// </summary>
+internal sealed record SchemaFileSource(AvscFile File, AvscSchemaIndex Index, SourceText Text);
