@@ -30,6 +30,7 @@ internal static class ApacheValues
     {
         RecordSchema record => Record(record, depth),
         EnumSchema enumSchema => Gen.Int[0, enumSchema.Symbols.Count - 1].Select(i => (object?)new GenericEnum(enumSchema, enumSchema.Symbols[i])),
+        FixedSchema fixedSchema when fixedSchema.GetProperty("precision") is not null => DecimalInFixed(fixedSchema),
         FixedSchema fixedSchema => Gen.Byte.Array[fixedSchema.Size].Select(bytes => (object?)new GenericFixed(fixedSchema, bytes)),
         ArraySchema array => depth >= MaxDepth
             ? Gen.Const<object?>(Array.Empty<object>())
@@ -104,15 +105,30 @@ internal static class ApacheValues
         : instant => instant;
 
     /// <summary>Unscaled values of up to the schema's precision (at most 28 digits, what <see cref="decimal"/> holds).</summary>
-    private static Gen<object?> Decimal(LogicalSchema schema)
+    private static Gen<object?> Decimal(Schema schema) =>
+        Unscaled(schema).Select(unscaled => (object?)new AvroDecimal(unscaled, int.Parse(schema.GetProperty("scale") ?? "0", System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static Gen<BigInteger> Unscaled(Schema schema)
     {
         var precision = Math.Min(28, int.Parse(schema.GetProperty("precision") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
-        var scale = int.Parse(schema.GetProperty("scale") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
         return Gen.Int[0, precision].SelectMany(digits =>
             Gen.Select(Gen.Int[0, 9].Array[digits], Gen.Bool, (ds, negative) =>
             {
                 var unscaled = ds.Aggregate(BigInteger.Zero, (acc, d) => (acc * 10) + d);
-                return (object?)new AvroDecimal(negative ? -unscaled : unscaled, scale);
+                return negative ? -unscaled : unscaled;
             }));
     }
+
+    /// <summary>
+    /// A decimal fixed reached by name: Apache.Avro 1.12.2 resolves the name to the plain fixed (the logical type stays on
+    /// the definition), so it takes a GenericFixed: the unscaled value as big-endian two's complement, sign-extended.
+    /// </summary>
+    private static Gen<object?> DecimalInFixed(FixedSchema schema) => Unscaled(schema).Select(unscaled =>
+    {
+        var minimal = unscaled.ToByteArray(isUnsigned: false, isBigEndian: true);
+        var bytes = new byte[schema.Size];
+        Array.Fill(bytes, unscaled.Sign < 0 ? (byte)0xFF : (byte)0);
+        minimal.CopyTo(bytes, schema.Size - minimal.Length);
+        return (object?)new GenericFixed(schema, bytes);
+    });
 }

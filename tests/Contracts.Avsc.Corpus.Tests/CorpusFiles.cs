@@ -31,16 +31,59 @@ internal static class CorpusFiles
     public static string Directory() => Path.Combine(AppContext.BaseDirectory, "schemas");
 
     /// <summary>The file's top-level schema as Apache.Avro parses it, named references resolved from the other files.</summary>
-    public static global::Avro.Schema ApacheSchema(CorpusFile file)
+    public static global::Avro.Schema ApacheSchema(CorpusFile file) => ApacheSchema(file, text => text);
+
+    /// <summary>
+    /// The file's schema for computing its Parsing Canonical Form in Apache.Avro: the same schema with the logical type of
+    /// each fixed removed. The canonical form strips logical types anyway ([STRIP] in the specification), but Apache.Avro
+    /// 1.12.2 writes a fixed that carries one as a bare name reference, without its definition.
+    /// </summary>
+    public static global::Avro.Schema ApacheSchemaForCanonicalForm(CorpusFile file) => ApacheSchema(file, WithoutFixedLogicalTypes);
+
+    /// <summary><paramref name="schemaJson"/> with <c>"logicalType"</c> removed from every fixed definition.</summary>
+    public static string WithoutFixedLogicalTypes(string schemaJson)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(schemaJson);
+        Strip(root);
+        return root!.ToJsonString();
+
+        static void Strip(System.Text.Json.Nodes.JsonNode? node)
+        {
+            switch (node)
+            {
+                case System.Text.Json.Nodes.JsonObject obj:
+                    if (obj["type"] is System.Text.Json.Nodes.JsonValue type && type.GetValueKind() == JsonValueKind.String && type.GetValue<string>() == "fixed")
+                    {
+                        obj.Remove("logicalType");
+                    }
+
+                    foreach (var property in obj.ToArray())
+                    {
+                        Strip(property.Value);
+                    }
+
+                    break;
+                case System.Text.Json.Nodes.JsonArray array:
+                    foreach (var item in array)
+                    {
+                        Strip(item);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static global::Avro.Schema ApacheSchema(CorpusFile file, Func<string, string> textOf)
     {
         var ordered = new List<CorpusFile>();
         AddDependencies(file, ordered, new HashSet<CorpusFile>());
         if (ordered.Count == 0)
         {
-            return global::Avro.Schema.Parse(file.Text);
+            return global::Avro.Schema.Parse(textOf(file.Text));
         }
 
-        var union = (global::Avro.UnionSchema)global::Avro.Schema.Parse("[" + string.Join(",", ordered.Select(f => f.Text).Append(file.Text)) + "]");
+        var union = (global::Avro.UnionSchema)global::Avro.Schema.Parse("[" + string.Join(",", ordered.Select(f => textOf(f.Text)).Append(textOf(file.Text))) + "]");
         return union.Schemas[^1];
     }
 

@@ -273,12 +273,46 @@ internal sealed partial class ContractParser
             return null;
         }
 
+        var fullName = ClaimFixedName(attribute, site, "fixed(" + size.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
+        return new AvroTypeModel(AvroKind.Fixed, shape, clrName, NamedTypeFullName: fullName, FixedSize: size);
+    }
+
+    /// <summary>The full name of the fixed an <c>[AvroFixed]</c> declares (its <c>Name</c>, else the member's name), claimed for <paramref name="shape"/>.</summary>
+    private string ClaimFixedName(AttributeData attribute, MemberSite site, string shape)
+    {
         var name = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? site.MemberName;
         var fullName = AvroNaming.FullName(name, site.RecordNamespace);
         var description = "the fixed of '" + site.Description + "'";
         ValidateNamedTypeName(fullName, description, AttributeLocation(attribute) ?? site.Location);
-        ClaimName(fullName, "fixed(" + size.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")", description, AttributeLocation(attribute) ?? site.Location);
-        return new AvroTypeModel(AvroKind.Fixed, shape, clrName, NamedTypeFullName: fullName, FixedSize: size);
+        ClaimName(fullName, shape, description, AttributeLocation(attribute) ?? site.Location);
+        return fullName;
+    }
+
+    /// <summary>
+    /// <c>[AvroFixed(size)]</c> on a decimal stores it in a fixed of <paramref name="size"/> bytes, which must hold the
+    /// precision (Avro: <c>precision &lt;= floor(log10(2^(8 * size - 1) - 1))</c>); null after reporting when it cannot.
+    /// </summary>
+    private AvroTypeModel? MapDecimalOnFixed(AttributeData attribute, int precision, int scale, string clrName, MemberSite site)
+    {
+        site.FixedUsed = true;
+        var size = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int s ? s : 0;
+        var sizeText = size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var problem = size <= 0 ? "the size must be 1 or more bytes"
+            : precision > FixedDecimal.MaxPrecision(size)
+                ? "a decimal of precision " + precision.ToString(System.Globalization.CultureInfo.InvariantCulture) + " needs more than " + sizeText +
+                  " bytes (they hold at most " + FixedDecimal.MaxPrecision(size).ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                  " digits); enlarge the fixed or lower the precision with [AvroDecimal]"
+            : null;
+        if (problem is not null)
+        {
+            Report(DiagnosticDescriptors.InvalidFixed, AttributeLocation(attribute) ?? site.Location, sizeText, site.Description, problem);
+            return null;
+        }
+
+        var shape = "fixed(" + sizeText + ") decimal(" + precision.ToString(System.Globalization.CultureInfo.InvariantCulture) + "," +
+            scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+        var fullName = ClaimFixedName(attribute, site, shape);
+        return new AvroTypeModel(AvroKind.Fixed, ClrShape.Decimal, clrName, LogicalType: "decimal", NamedTypeFullName: fullName, Precision: precision, Scale: scale, FixedSize: size);
     }
 
     private AvroTypeModel? MapDecimal(string clrName, MemberSite site)
@@ -310,7 +344,9 @@ internal sealed partial class ContractParser
             scale = s;
         }
 
-        return new AvroTypeModel(AvroKind.Bytes, ClrShape.Decimal, clrName, LogicalType: "decimal", Precision: precision, Scale: scale);
+        return site.Fixed is { } fixedAttribute
+            ? MapDecimalOnFixed(fixedAttribute, precision, scale, clrName, site)
+            : new AvroTypeModel(AvroKind.Bytes, ClrShape.Decimal, clrName, LogicalType: "decimal", Precision: precision, Scale: scale);
     }
 
     private AvroTypeModel MapTimestamp(ClrShape shape, string clrName, MemberSite site)

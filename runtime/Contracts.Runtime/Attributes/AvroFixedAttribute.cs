@@ -2,7 +2,11 @@ using System;
 
 namespace Contracts;
 
-/// <summary>Encodes a <c>byte[]</c> or <c>ReadOnlyMemory&lt;byte&gt;</c> field as an Avro <c>fixed</c> of <see cref="Size"/> bytes.</summary>
+/// <summary>
+/// Encodes a <c>byte[]</c> or <c>ReadOnlyMemory&lt;byte&gt;</c> field as an Avro <c>fixed</c> of <see cref="Size"/> bytes, or a
+/// <c>decimal</c> field as a <c>decimal</c> logical type on such a fixed (precision and scale from <see cref="AvroDecimalAttribute"/>;
+/// the fixed must hold the precision).
+/// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, AllowMultiple = false)]
 public sealed class AvroFixedAttribute(int size) : Attribute
 {

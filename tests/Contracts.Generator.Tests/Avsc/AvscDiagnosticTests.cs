@@ -246,7 +246,18 @@ public sealed class AvscDiagnosticTests
                 """)],
             [
                 "CTR0031 schemas/bad.avsc(2,31)-(2,37): The type at $.fields[0].type cannot be generated: a value of type \"null\" carries no data; use a [\"null\", T] union",
-                "CTR0031 schemas/bad.avsc(3,91)-(3,100): The type at $.fields[1].type cannot be generated: a decimal stored in a fixed is not supported yet; store decimals in \"bytes\"",
+            ]),
+        ["CTR0026 decimal on a fixed"] = (
+            [("schemas/bad.avsc", """
+                {"type": "record", "name": "Ledger", "fields": [
+                  {"name": "small", "type": {"type": "fixed", "name": "Small", "size": 4, "logicalType": "decimal", "precision": 10, "scale": 2}},
+                  {"name": "noPrecision", "type": {"type": "fixed", "name": "Bare", "size": 8, "logicalType": "decimal"}},
+                  {"name": "ok", "type": {"type": "fixed", "name": "Cents", "size": 4, "logicalType": "decimal", "precision": 9, "scale": 2}}
+                ]}
+                """)],
+            [
+                "CTR0026 schemas/bad.avsc(2,114)-(2,116): The logical type 'decimal' at $.fields[0].type.precision is invalid: a fixed of 4 bytes holds at most 9 digits; lower the precision or enlarge the fixed",
+                "CTR0026 schemas/bad.avsc(3,35)-(3,105): The logical type 'decimal' at $.fields[1].type is invalid: \"precision\" is required",
             ]),
     };
 }

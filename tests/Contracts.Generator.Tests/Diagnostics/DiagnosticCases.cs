@@ -147,6 +147,11 @@ internal static class DiagnosticCases
             [Message("f", 1)]
             public partial record FixedV1([AvroFixed(0)] byte[] Empty, [AvroFixed(-1)] byte[] Negative);
             """,
+        ["CTR0013 decimal on a fixed too small"] = """
+            using Contracts;
+            [Message("f", 1)]
+            public partial record PriceV1([AvroFixed(4), AvroDecimal(10, 2)] decimal Amount, [AvroFixed(12)] decimal Default, [AvroFixed(4), AvroDecimal(9, 2)] decimal Fits);
+            """,
         ["CTR0014 enum default"] = """
             using Contracts;
             [AvroEnumDefault("Unknown")]

@@ -268,6 +268,15 @@ public sealed class DiagnosticTests
             CTR0013 Source0.cs(3,61)-(3,74): [AvroFixed(-1)] on 'FixedV1.Negative' is invalid: the size must be 1 or more bytes
             """,
         ],
+        ["CTR0013 decimal on a fixed too small"] =
+        [
+            """
+            CTR0013 Source0.cs(3,32)-(3,44): [AvroFixed(4)] on 'PriceV1.Amount' is invalid: a decimal of precision 10 needs more than 4 bytes (they hold at most 9 digits); enlarge the fixed or lower the precision with [AvroDecimal]
+            """,
+            """
+            CTR0013 Source0.cs(3,83)-(3,96): [AvroFixed(12)] on 'PriceV1.Default' is invalid: a decimal of precision 29 needs more than 12 bytes (they hold at most 28 digits); enlarge the fixed or lower the precision with [AvroDecimal]
+            """,
+        ],
         ["CTR0014 enum default"] =
         [
             """

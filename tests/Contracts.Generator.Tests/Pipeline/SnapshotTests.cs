@@ -126,6 +126,18 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public void FixedDecimals() => Verify(nameof(FixedDecimals), """
+        using Contracts;
+        namespace Acme.Samples;
+        [Message("ledger", 1)]
+        public partial record LedgerV1(
+            [AvroFixed(9, Name = "Money"), AvroDecimal(20, 4)] decimal Balance,
+            [AvroFixed(13)] decimal Default,
+            [AvroFixed(4, Name = "Cents"), AvroDecimal(9, 2)] decimal? Fee,
+            [AvroFixed(4, Name = "Cents"), AvroDecimal(9, 2)] decimal Tip = 1.5m);
+        """);
+
+    [Fact]
     public void KeyNone() => Verify(nameof(KeyNone), """
         using Contracts;
         namespace Acme.Samples;

@@ -65,7 +65,7 @@ internal sealed partial class AvscFileParser
 
         // Registered before the fields are read so a field of a record may refer to the record itself.
         var placeholder = new AvscNamedType(kind, fullName, clrNamespace, clrName, doc, aliases, EquatableArray<AvscField>.Empty,
-            EquatableArray<string>.Empty, null, 0, string.Empty, site);
+            EquatableArray<string>.Empty, null, 0, null, string.Empty, site);
         _definedHere[fullName] = placeholder;
         var definitionIndex = _definitions.Count;
         _definitions.Add(placeholder);
@@ -319,14 +319,8 @@ internal sealed partial class AvscFileParser
         }
 
         var logical = Property(node, "logicalType");
-        if (logical is { Kind: JsonNodeKind.String, Text: "decimal" })
-        {
-            // Reported; the fixed is still generated as plain bytes so the rest of the file generates.
-            ReportAt(DiagnosticDescriptors.AvscUnsupportedType, logical, path + ".logicalType", path,
-                "a decimal stored in a fixed is not supported yet; store decimals in \"bytes\"");
-        }
-
-        return fixedType with { FixedSize = size };
+        var fixedDecimal = logical is { Kind: JsonNodeKind.String, Text: "decimal" } ? ParseDecimalParameters(node, path, size) : null;
+        return fixedType with { FixedSize = size, FixedDecimal = fixedDecimal };
     }
 
     private EquatableArray<string> ParseAliases(JsonNode node, string path, string ns, bool qualify)
@@ -390,6 +384,11 @@ internal sealed partial class AvscFileParser
         if (type.Kind == AvscNamedKind.Fixed)
         {
             shape.Append(" size ").Append(type.FixedSize.ToString(CultureInfo.InvariantCulture));
+            if (type.FixedDecimal is { } fixedDecimal)
+            {
+                shape.Append(" decimal(").Append(fixedDecimal.Precision.ToString(CultureInfo.InvariantCulture)).Append(',')
+                    .Append(fixedDecimal.Scale.ToString(CultureInfo.InvariantCulture)).Append(')');
+            }
         }
 
         return shape.ToString();

@@ -178,32 +178,44 @@ internal sealed partial class AvscFileParser
         }
     }
 
-    private AvscTypeRef ParseDecimal(JsonNode node, string path)
+    private AvscTypeRef ParseDecimal(JsonNode node, string path) =>
+        ParseDecimalParameters(node, path, fixedSize: null) is { } parameters
+            ? Primitive(AvroKind.Bytes, "decimal", parameters.Precision, parameters.Scale, node, path)
+
+            // Generate the field as plain bytes so the rest of the file still produces code; the error fails the build anyway.
+            : Primitive(AvroKind.Bytes, null, 0, 0, node, path);
+
+    /// <summary>
+    /// The precision and scale of a <c>decimal</c> on <c>bytes</c> or on a <c>fixed</c> of <paramref name="fixedSize"/> bytes;
+    /// null after reporting what is wrong (the type then stays plain bytes).
+    /// </summary>
+    private AvscDecimal? ParseDecimalParameters(JsonNode node, string path, int? fixedSize)
     {
         var precisionNode = Property(node, "precision");
         var scaleNode = Property(node, "scale");
         var precision = precisionNode is { Kind: JsonNodeKind.Number } && int.TryParse(precisionNode.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var p) ? p : (int?)null;
         var scale = scaleNode is null ? 0 : scaleNode.Kind == JsonNodeKind.Number && int.TryParse(scaleNode.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? s : (int?)null;
+        var maxForSize = fixedSize is { } size ? FixedDecimal.MaxPrecision(size) : int.MaxValue;
         var problem = precisionNode is null ? "\"precision\" is required"
             : precision is null ? "\"precision\" must be a whole number"
             : scale is null ? "\"scale\" must be a whole number"
             : precision < 1 ? "precision must be 1 or more"
             : precision > 38 ? "precision must be at most 38, the most System.Decimal can carry"
+            : precision > maxForSize ? "a fixed of " + fixedSize!.Value.ToString(CultureInfo.InvariantCulture) + " bytes holds at most " +
+                maxForSize.ToString(CultureInfo.InvariantCulture) + " digits; lower the precision or enlarge the fixed"
             : scale < 0 ? "scale must not be negative"
             : scale > precision ? "scale must not exceed precision"
             : scale > 28 ? "scale must be at most 28, the most System.Decimal can hold"
             : null;
-        if (problem is not null)
+        if (problem is null)
         {
-            var at = (problem.Contains("scale") && scaleNode is not null ? scaleNode : precisionNode) ?? node;
-            var atPath = ReferenceEquals(at, node) ? path : path + (ReferenceEquals(at, scaleNode) ? ".scale" : ".precision");
-            ReportAt(DiagnosticDescriptors.AvscInvalidLogicalType, at, atPath, "decimal", atPath, problem);
-
-            // Generate the field as plain bytes so the rest of the file still produces code; the error fails the build anyway.
-            return Primitive(AvroKind.Bytes, null, 0, 0, node, path);
+            return new AvscDecimal(precision!.Value, scale!.Value);
         }
 
-        return Primitive(AvroKind.Bytes, "decimal", precision!.Value, scale!.Value, node, path);
+        var at = (problem.Contains("scale") && scaleNode is not null ? scaleNode : precisionNode) ?? node;
+        var atPath = ReferenceEquals(at, node) ? path : path + (ReferenceEquals(at, scaleNode) ? ".scale" : ".precision");
+        ReportAt(DiagnosticDescriptors.AvscInvalidLogicalType, at, atPath, "decimal", atPath, problem);
+        return null;
     }
 
     private AvscTypeRef Primitive(AvroKind kind, string? logical, int precision, int scale, JsonNode node, string path) =>

@@ -24,6 +24,7 @@ internal enum AvscNamedKind
 /// <param name="Symbols">Enum symbols in order.</param>
 /// <param name="EnumDefault">The enum's default symbol, or null.</param>
 /// <param name="FixedSize">A fixed's size.</param>
+/// <param name="FixedDecimal">A fixed's <c>decimal</c> logical type (precision and scale, already validated), or null.</param>
 /// <param name="Shape">The definition's parsing canonical text (names, fields, types, symbols, size): equal shapes are the same type.</param>
 /// <param name="Site">Where the definition is written.</param>
 internal sealed record AvscNamedType(
@@ -37,12 +38,16 @@ internal sealed record AvscNamedType(
     EquatableArray<string> Symbols,
     string? EnumDefault,
     int FixedSize,
+    AvscDecimal? FixedDecimal,
     string Shape,
     AvscSite Site)
 {
     /// <summary>The fully qualified C# name, <c>global::Ns.Name</c>.</summary>
     public string ClrTypeName => "global::" + (ClrNamespace.Length == 0 ? ClrName : ClrNamespace + "." + ClrName);
 }
+
+/// <summary>The precision and scale of a <c>decimal</c> logical type.</summary>
+internal sealed record AvscDecimal(int Precision, int Scale);
 
 /// <summary>A record field as written.</summary>
 /// <param name="AvroName">The exact wire name.</param>

@@ -27,4 +27,14 @@ public partial record Card
     /// The Avro field <c>backup_id</c>.
     /// </summary>
     public byte[]? BackupId { get; init; } = null;
+
+    /// <summary>
+    /// The Avro field <c>stake</c>.
+    /// </summary>
+    public decimal Stake { get; init; } = 12.34m;
+
+    /// <summary>
+    /// The Avro field <c>side_bets</c>.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyList<decimal?> SideBets { get; init; } = global::System.Array.Empty<decimal?>();
 }

@@ -13,9 +13,9 @@ partial record Card : global::Contracts.IMessageContract<global::Games.Card>
     {
         MessageType = "card",
         Version = 1,
-        Schema = "{\"type\":\"record\",\"name\":\"Card\",\"namespace\":\"games\",\"fields\":[{\"name\":\"suit\",\"type\":{\"type\":\"enum\",\"name\":\"Suit\",\"namespace\":\"games\",\"doc\":\"French suits.\",\"aliases\":[\"games.CardSuit\"],\"symbols\":[\"SPADES\",\"HEARTS\",\"DIAMONDS\",\"CLUBS\",\"_joker\"],\"default\":\"SPADES\"}},{\"name\":\"other_suits\",\"type\":{\"type\":\"array\",\"items\":\"games.Suit\"},\"default\":[\"HEARTS\"]},{\"name\":\"id\",\"type\":{\"type\":\"fixed\",\"name\":\"CardId\",\"namespace\":\"games\",\"size\":2}},{\"name\":\"backup_id\",\"type\":[\"null\",\"games.CardId\"],\"default\":null}]}",
-        CanonicalSchema = "{\"name\":\"games.Card\",\"type\":\"record\",\"fields\":[{\"name\":\"suit\",\"type\":{\"name\":\"games.Suit\",\"type\":\"enum\",\"symbols\":[\"SPADES\",\"HEARTS\",\"DIAMONDS\",\"CLUBS\",\"_joker\"]}},{\"name\":\"other_suits\",\"type\":{\"type\":\"array\",\"items\":\"games.Suit\"}},{\"name\":\"id\",\"type\":{\"name\":\"games.CardId\",\"type\":\"fixed\",\"size\":2}},{\"name\":\"backup_id\",\"type\":[\"null\",\"games.CardId\"]}]}",
-        Fingerprint = -7743475767292246895L,
+        Schema = "{\"type\":\"record\",\"name\":\"Card\",\"namespace\":\"games\",\"fields\":[{\"name\":\"suit\",\"type\":{\"type\":\"enum\",\"name\":\"Suit\",\"namespace\":\"games\",\"doc\":\"French suits.\",\"aliases\":[\"games.CardSuit\"],\"symbols\":[\"SPADES\",\"HEARTS\",\"DIAMONDS\",\"CLUBS\",\"_joker\"],\"default\":\"SPADES\"}},{\"name\":\"other_suits\",\"type\":{\"type\":\"array\",\"items\":\"games.Suit\"},\"default\":[\"HEARTS\"]},{\"name\":\"id\",\"type\":{\"type\":\"fixed\",\"name\":\"CardId\",\"namespace\":\"games\",\"size\":2}},{\"name\":\"backup_id\",\"type\":[\"null\",\"games.CardId\"],\"default\":null},{\"name\":\"stake\",\"type\":{\"type\":\"fixed\",\"name\":\"Stake\",\"namespace\":\"games\",\"size\":5,\"logicalType\":\"decimal\",\"precision\":11,\"scale\":2},\"default\":\"\\u0000\\u0000\\u0000\\u0004\\u00d2\"},{\"name\":\"side_bets\",\"type\":{\"type\":\"array\",\"items\":[\"null\",\"games.Stake\"]},\"default\":[]}]}",
+        CanonicalSchema = "{\"name\":\"games.Card\",\"type\":\"record\",\"fields\":[{\"name\":\"suit\",\"type\":{\"name\":\"games.Suit\",\"type\":\"enum\",\"symbols\":[\"SPADES\",\"HEARTS\",\"DIAMONDS\",\"CLUBS\",\"_joker\"]}},{\"name\":\"other_suits\",\"type\":{\"type\":\"array\",\"items\":\"games.Suit\"}},{\"name\":\"id\",\"type\":{\"name\":\"games.CardId\",\"type\":\"fixed\",\"size\":2}},{\"name\":\"backup_id\",\"type\":[\"null\",\"games.CardId\"]},{\"name\":\"stake\",\"type\":{\"name\":\"games.Stake\",\"type\":\"fixed\",\"size\":5}},{\"name\":\"side_bets\",\"type\":{\"type\":\"array\",\"items\":[\"null\",\"games.Stake\"]}}]}",
+        Fingerprint = -929705881173719250L,
         KeyFormat = global::Contracts.KeyFormat.None,
         KeyFields = global::System.Array.Empty<string>(),
     };
@@ -68,7 +68,7 @@ file static class __CardCodec
     private static global::Contracts.ContractEncodeException UndefinedEnumValue(global::Contracts.ContractFormat format, string enumName, string value) =>
         new(format, "the value " + value + " is not a member of enum " + enumName + ", so it has no symbol.");
 
-    private static readonly string[] FieldNamesOfCard = new string[] { "suit", "other_suits", "id", "backup_id" };
+    private static readonly string[] FieldNamesOfCard = new string[] { "suit", "other_suits", "id", "backup_id", "stake", "side_bets" };
 
     private static readonly string[] SymbolsOfSuit = new string[] { "SPADES", "HEARTS", "DIAMONDS", "CLUBS", "_joker" };
 
@@ -143,6 +143,22 @@ file static class __CardCodec
         {
             throw;
         }
+        try
+        {
+            writer.WriteDecimalFixed(value.Stake, 11, 2, 5);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCard[4]))
+        {
+            throw;
+        }
+        try
+        {
+            AvroWriteArrayInterfaceOfNullableFixed5Decimal(ref writer, value.SideBets);
+        }
+        catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCard[5]))
+        {
+            throw;
+        }
     }
 
     internal static global::Games.Card AvroReadCard(ref global::Contracts.Avro.AvroReader reader)
@@ -158,8 +174,12 @@ file static class __CardCodec
             byte[] f2 = reader.ReadFixed(2);
             field = 3;
             byte[]? f3 = reader.ReadUnionIndex(2) == 0 ? default(byte[]?) : reader.ReadFixed(2);
+            field = 4;
+            decimal f4 = reader.ReadDecimalFixed(2, 5);
+            field = 5;
+            global::System.Collections.Generic.IReadOnlyList<decimal?> f5 = AvroReadArrayInterfaceOfNullableFixed5Decimal(ref reader);
             reader.Exit();
-            return new global::Games.Card() { Suit = f0, OtherSuits = f1, Id = f2, BackupId = f3 };
+            return new global::Games.Card() { Suit = f0, OtherSuits = f1, Id = f2, BackupId = f3, Stake = f4, SideBets = f5 };
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCard[field]))
         {
@@ -265,12 +285,124 @@ file static class __CardCodec
         return items;
     }
 
+    private static void AvroWriteArrayInterfaceOfNullableFixed5Decimal(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.IReadOnlyList<decimal?> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Avro);
+        }
+
+        if (value is decimal?[] array)
+        {
+            AvroWriteBlockOfArrayInterfaceOfNullableFixed5Decimal(ref writer, array);
+        }
+        else if (value is global::System.Collections.Generic.List<decimal?> list)
+        {
+            AvroWriteBlockOfArrayInterfaceOfNullableFixed5Decimal(ref writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        }
+        else if (value is global::System.Collections.Generic.IReadOnlyList<decimal?> readOnlyList)
+        {
+            var count = readOnlyList.Count;
+            if (count != 0)
+            {
+                writer.WriteBlockCount(count);
+                var index = 0;
+                try
+                {
+                    for (; index < count; index++)
+                    {
+                        var nullable0 = readOnlyList[index];
+                        if (nullable0.HasValue)
+                        {
+                            writer.WriteUnionIndex(1);
+                            writer.WriteDecimalFixed(nullable0.GetValueOrDefault(), 11, 2, 5);
+                        }
+                        else
+                        {
+                            writer.WriteUnionIndex(0);
+                        }
+                    }
+                }
+                catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+                {
+                    throw;
+                }
+            }
+        }
+        else
+        {
+            AvroWriteBlockOfArrayInterfaceOfNullableFixed5Decimal(ref writer, global::System.Linq.Enumerable.ToArray(value));
+        }
+        writer.WriteBlockCount(0);
+    }
+
+    private static void AvroWriteBlockOfArrayInterfaceOfNullableFixed5Decimal(ref global::Contracts.Avro.AvroWriter writer, global::System.ReadOnlySpan<decimal?> items)
+    {
+        if (items.Length == 0)
+        {
+            return;
+        }
+        writer.WriteBlockCount(items.Length);
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                var nullable0 = items[index];
+                if (nullable0.HasValue)
+                {
+                    writer.WriteUnionIndex(1);
+                    writer.WriteDecimalFixed(nullable0.GetValueOrDefault(), 11, 2, 5);
+                }
+                else
+                {
+                    writer.WriteUnionIndex(0);
+                }
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+    }
+
+    private static global::System.Collections.Generic.IReadOnlyList<decimal?> AvroReadArrayInterfaceOfNullableFixed5Decimal(ref global::Contracts.Avro.AvroReader reader)
+    {
+        reader.Enter();
+        var count = reader.ReadBlockCount(0, 1);
+        var items = count == 0 ? global::System.Array.Empty<decimal?>() : global::System.GC.AllocateUninitializedArray<decimal?>(count);
+        var index = 0;
+        try
+        {
+            while (count != 0)
+            {
+                for (; index < items.Length; index++)
+                {
+                    items[index] = reader.ReadUnionIndex(2) == 0 ? default(decimal?) : reader.ReadDecimalFixed(2, 5);
+                }
+                count = reader.ReadBlockCount(index, 1);
+                if (count != 0)
+                {
+                    global::System.Array.Resize(ref items, index + count);
+                }
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        reader.Exit();
+        return items;
+    }
+
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfCard = new global::System.Text.Json.JsonEncodedText[]
     {
         global::System.Text.Json.JsonEncodedText.Encode("suit"),
         global::System.Text.Json.JsonEncodedText.Encode("other_suits"),
         global::System.Text.Json.JsonEncodedText.Encode("id"),
         global::System.Text.Json.JsonEncodedText.Encode("backup_id"),
+        global::System.Text.Json.JsonEncodedText.Encode("stake"),
+        global::System.Text.Json.JsonEncodedText.Encode("side_bets"),
     };
 
     internal static void JsonWriteCard(global::System.Text.Json.Utf8JsonWriter writer, global::Games.Card value)
@@ -300,6 +432,11 @@ file static class __CardCodec
             {
                 writer.WriteNull(JsonPropertyNamesOfCard[3]);
             }
+            field = 4;
+            global::Contracts.Json.JsonFields.WriteDecimal(writer, JsonPropertyNamesOfCard[4], value.Stake, 11, 2);
+            field = 5;
+            writer.WritePropertyName(JsonPropertyNamesOfCard[5]);
+            JsonWriteArrayInterfaceOfNullableFixed5Decimal(writer, value.SideBets);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCard[field]))
         {
@@ -315,10 +452,14 @@ file static class __CardCodec
         global::System.Collections.Generic.IReadOnlyList<global::Games.Suit> f1 = default!;
         byte[] f2 = default!;
         byte[]? f3 = default!;
+        decimal f4 = default!;
+        global::System.Collections.Generic.IReadOnlyList<decimal?> f5 = default!;
         var seen0 = false;
         var seen1 = false;
         var seen2 = false;
         var seen3 = false;
+        var seen4 = false;
+        var seen5 = false;
         var field = -1;
         try
         {
@@ -367,6 +508,26 @@ file static class __CardCodec
                         global::Contracts.Json.JsonFields.MoveToValue(ref reader);
                         f3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(byte[]?) : global::Contracts.Json.JsonFields.ReadFixed(ref reader, 2);
                         break;
+                    case 4:
+                        if (seen4)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "stake");
+                        }
+
+                        seen4 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f4 = global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 11, 2);
+                        break;
+                    case 5:
+                        if (seen5)
+                        {
+                            throw global::Contracts.Json.JsonFields.DuplicateField(ref reader, "side_bets");
+                        }
+
+                        seen5 = true;
+                        global::Contracts.Json.JsonFields.MoveToValue(ref reader);
+                        f5 = JsonReadArrayInterfaceOfNullableFixed5Decimal(ref reader);
+                        break;
                     default:
                         global::Contracts.Json.JsonFields.SkipValue(ref reader);
                         break;
@@ -395,7 +556,17 @@ file static class __CardCodec
                 f3 = null;
             }
 
-            return new global::Games.Card() { Suit = f0, OtherSuits = f1, Id = f2, BackupId = f3 };
+            if (!seen4)
+            {
+                f4 = 12.34m;
+            }
+
+            if (!seen5)
+            {
+                f5 = global::System.Array.Empty<decimal?>();
+            }
+
+            return new global::Games.Card() { Suit = f0, OtherSuits = f1, Id = f2, BackupId = f3, Stake = f4, SideBets = f5 };
         }
         catch (global::Contracts.ContractException e) when (field >= 0 && InField(e, FieldNamesOfCard[field]))
         {
@@ -424,10 +595,22 @@ file static class __CardCodec
                     }
 
                     break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "stake"u8))
+                    {
+                        return 4;
+                    }
+
+                    break;
                 case 9:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "backup_id"u8))
                     {
                         return 3;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "side_bets"u8))
+                    {
+                        return 5;
                     }
 
                     break;
@@ -462,6 +645,16 @@ file static class __CardCodec
         if (reader.ValueTextEquals("backup_id"u8))
         {
             return 3;
+        }
+
+        if (reader.ValueTextEquals("stake"u8))
+        {
+            return 4;
+        }
+
+        if (reader.ValueTextEquals("side_bets"u8))
+        {
+            return 5;
         }
 
         return -1;
@@ -582,6 +775,106 @@ file static class __CardCodec
                 }
 
                 items[index] = JsonReadSuit(ref reader);
+                index++;
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+
+        if (index != items.Length)
+        {
+            global::System.Array.Resize(ref items, index);
+        }
+
+        return items;
+    }
+
+    private static void JsonWriteArrayInterfaceOfNullableFixed5Decimal(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<decimal?> value)
+    {
+        if (value is null)
+        {
+            throw NullValue(global::Contracts.ContractFormat.Json);
+        }
+
+        if (value is decimal?[] array)
+        {
+            JsonWriteItemsOfArrayInterfaceOfNullableFixed5Decimal(writer, array);
+        }
+        else if (value is global::System.Collections.Generic.List<decimal?> list)
+        {
+            JsonWriteItemsOfArrayInterfaceOfNullableFixed5Decimal(writer, global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        }
+        else
+        {
+            writer.WriteStartArray();
+            var index = 0;
+            try
+            {
+                foreach (var item in value)
+                {
+                    var nullable0 = item;
+                    if (nullable0.HasValue)
+                    {
+                        global::Contracts.Json.JsonFields.WriteDecimal(writer, nullable0.GetValueOrDefault(), 11, 2);
+                    }
+                    else
+                    {
+                        writer.WriteNullValue();
+                    }
+                    index++;
+                }
+            }
+            catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+            {
+                throw;
+            }
+            writer.WriteEndArray();
+        }
+    }
+
+    private static void JsonWriteItemsOfArrayInterfaceOfNullableFixed5Decimal(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<decimal?> items)
+    {
+        writer.WriteStartArray();
+        var index = 0;
+        try
+        {
+            for (; index < items.Length; index++)
+            {
+                var nullable0 = items[index];
+                if (nullable0.HasValue)
+                {
+                    global::Contracts.Json.JsonFields.WriteDecimal(writer, nullable0.GetValueOrDefault(), 11, 2);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+        }
+        catch (global::Contracts.ContractException e) when (AtIndex(e, index))
+        {
+            throw;
+        }
+        writer.WriteEndArray();
+    }
+
+    private static global::System.Collections.Generic.IReadOnlyList<decimal?> JsonReadArrayInterfaceOfNullableFixed5Decimal(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Contracts.Json.JsonFields.ExpectStartArray(ref reader);
+        var items = global::System.Array.Empty<decimal?>();
+        var index = 0;
+        try
+        {
+            while (global::Contracts.Json.JsonFields.NextItem(ref reader))
+            {
+                if (index == items.Length)
+                {
+                    global::System.Array.Resize(ref items, index == 0 ? 4 : index * 2);
+                }
+
+                items[index] = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(decimal?) : global::Contracts.Json.JsonFields.ReadDecimal(ref reader, 11, 2);
                 index++;
             }
         }
