@@ -16,8 +16,17 @@ public static class KafkaTelemetry
     /// <summary><c>messaging.client.consumed.messages</c>: messages handed to the application.</summary>
     public const string ConsumedMessagesMetric = "messaging.client.consumed.messages";
 
-    /// <summary><c>messaging.client.sent.messages</c>: messages produced (retry and dead-letter forwards included).</summary>
+    /// <summary>
+    /// <c>messaging.client.sent.messages</c>: messages produced (retry and dead-letter forwards included), counted when
+    /// the send completes; failed sends carry <c>error.type</c>.
+    /// </summary>
     public const string SentMessagesMetric = "messaging.client.sent.messages";
+
+    /// <summary>
+    /// <c>messaging.client.operation.duration</c>: seconds from handing a message to the producer until the broker
+    /// acknowledged it (or the send failed, with <c>error.type</c>).
+    /// </summary>
+    public const string OperationDurationMetric = "messaging.client.operation.duration";
 
     /// <summary><c>messaging.process.duration</c>: handler duration in seconds, with <c>error.type</c> when it threw.</summary>
     public const string ProcessDurationMetric = "messaging.process.duration";
@@ -39,6 +48,12 @@ public static class KafkaTelemetry
 
     internal static Counter<long> SentMessages { get; } =
         Meter.CreateCounter<long>(SentMessagesMetric, "{message}", "Messages produced.");
+
+    internal static Histogram<double> OperationDuration { get; } =
+        Meter.CreateHistogram<double>(OperationDurationMetric, "s", "Duration of send operations, until the broker acknowledged.", advice: new InstrumentAdvice<double>
+        {
+            HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
+        });
 
     internal static Histogram<double> ProcessDuration { get; } =
         Meter.CreateHistogram<double>(ProcessDurationMetric, "s", "Duration of handler calls.", advice: new InstrumentAdvice<double>

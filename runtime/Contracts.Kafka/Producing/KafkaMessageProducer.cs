@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Confluent.Kafka;
@@ -10,8 +11,9 @@ namespace Contracts.Kafka;
 /// <summary>
 /// Produces contracts to Kafka through one Confluent.Kafka producer: key from the contract's key configuration, value in
 /// the topic's <see cref="WireFormat"/>, headers <see cref="MessageHeaders.MessageType"/>,
-/// <see cref="MessageHeaders.MessageVersion"/> and <see cref="MessageHeaders.MessageId"/>; the record timestamp is the
-/// create time librdkafka stamps. Thread-safe; one instance per service is the norm. Generated topic classes
+/// <see cref="MessageHeaders.MessageVersion"/> and <see cref="MessageHeaders.MessageId"/>, plus the W3C trace context
+/// (<see cref="Diagnostics.TraceHeaders"/>) of the <c>send</c> span or the caller's activity; the record timestamp is
+/// the create time librdkafka stamps. Sends are measured on <see cref="Diagnostics.KafkaTelemetry"/> when listened to. Thread-safe; one instance per service is the norm. Generated topic classes
 /// (<see cref="TopicAttribute"/>) are the typed front end.
 /// </summary>
 public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, IDisposable
@@ -69,18 +71,27 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
 
         // ProduceAsync gets arrays of its own: nothing here promises Confluent.Kafka copies them before its first await.
         var record = Encode(topic, message, messageId, reuseArrays: false);
+        var telemetry = SendTelemetry.Start(topic.Name, T.Descriptor, messageId, record.Headers);
         try
         {
             var delivered = await Client.ProduceAsync(topic.Name, record, cancellationToken).ConfigureAwait(false);
+            telemetry.Succeed(delivered.Partition.Value, delivered.Offset.Value);
             return new ProduceResult(topic.Name, delivered.Partition.Value, delivered.Offset.Value, messageId, delivered.Timestamp.UtcDateTime, StatusOf(delivered.Status));
         }
         catch (ProduceException<byte[]?, byte[]> exception)
         {
+            telemetry.Fail(exception.Error.Code.ToString(), exception.Error.Reason);
             throw Failure<T>(topic, messageId, exception.Error, exception);
         }
         catch (KafkaException exception)
         {
+            telemetry.Fail(exception.Error.Code.ToString(), exception.Error.Reason);
             throw Failure<T>(topic, messageId, exception.Error, exception);
+        }
+        catch (OperationCanceledException)
+        {
+            telemetry.Fail("cancelled", "The send was cancelled before the broker acknowledged it.");
+            throw;
         }
     }
 
@@ -98,24 +109,32 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
 
         // Confluent.Kafka's Produce hands key, value and headers to librdkafka, which copies them, before it returns.
         var record = Encode(topic, message, messageId, reuseArrays: true);
+        var callersActivity = Activity.Current;
+        var telemetry = SendTelemetry.Start(topic.Name, T.Descriptor, messageId, record.Headers);
         try
         {
-            if (onDelivered is null)
+            if (onDelivered is null && !telemetry.IsObserved)
             {
                 Client.Produce(topic.Name, record);
             }
             else
             {
-                Client.Produce(topic.Name, record, report => onDelivered(ResultOf<T>(topic, messageId, report)));
+                Client.Produce(topic.Name, record, DeliveryHandler<T>(topic, messageId, telemetry, onDelivered));
             }
         }
         catch (ProduceException<byte[]?, byte[]> exception)
         {
+            telemetry.Fail(exception.Error.Code.ToString(), exception.Error.Reason);
             throw Failure<T>(topic, messageId, exception.Error, exception);
         }
         catch (KafkaException exception)
         {
+            telemetry.Fail(exception.Error.Code.ToString(), exception.Error.Reason);
             throw Failure<T>(topic, messageId, exception.Error, exception);
+        }
+        finally
+        {
+            telemetry.Detach(callersActivity);
         }
     }
 
@@ -249,6 +268,15 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
             },
         };
     }
+
+    // A method of its own so that Produce captures nothing: the unobserved fire-and-forget path allocates no closure.
+    private static Action<DeliveryReport<byte[]?, byte[]>> DeliveryHandler<T>(TopicDescriptor topic, Guid messageId, SendTelemetry telemetry, Action<ProduceResult>? onDelivered)
+        where T : IMessageContract<T> =>
+        report =>
+        {
+            telemetry.Complete(report.Error, report.Partition.Value, report.Offset.Value);
+            onDelivered?.Invoke(ResultOf<T>(topic, messageId, report));
+        };
 
     private static ProduceResult ResultOf<T>(TopicDescriptor topic, Guid messageId, DeliveryReport<byte[]?, byte[]> report)
         where T : IMessageContract<T>
