@@ -18,8 +18,9 @@ namespace Contracts.Kafka.Consuming;
 /// <summary>
 /// The poll loop of one consumer group: one Confluent consumer subscribed to the group's topics and their retry
 /// topics, dispatching each message to its handler on the loop's own thread, so messages of a partition are handled in
-/// order. An offset is stored only once its message was handled, forwarded to a retry topic or dead-lettered; stored
-/// offsets are committed every <see cref="ConsumerGroupOptions.CommitInterval"/>, on rebalance and on shutdown.
+/// order. An offset is recorded only once its message was handled, forwarded to a retry topic or dead-lettered
+/// (<see cref="HandledOffsets"/> stores them in batches); stored offsets are committed every
+/// <see cref="ConsumerGroupOptions.CommitInterval"/>, on rebalance and on shutdown.
 /// </summary>
 internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
 {
@@ -38,6 +39,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
     private readonly Dictionary<TopicPartition, long> _lag = [];
     private readonly Lazy<MessageForwarder> _forwarder;
     private readonly IConsumer<byte[]?, byte[]?> _consumer;
+    private readonly HandledOffsets _offsets;
     private readonly IDisposable _lagRegistration;
 
     private HandlerTarget? _pending;
@@ -87,6 +89,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
             .SetPartitionsLostHandler((_, partitions) => OnLost(partitions.Select(p => p.TopicPartition).ToList()))
             .SetErrorHandler((_, error) => ConsumerLog.ConsumeError(_logger, _group, error.ToString()))
             .Build();
+        _offsets = new HandledOffsets(_consumer, HandledOffsets.StoreIntervalFor(options.CommitInterval), time, logger, _group);
         _lagRegistration = KafkaTelemetry.RegisterLagSource(this);
     }
 
@@ -163,8 +166,8 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
 
     private void Process(ConsumeResult<byte[]?, byte[]?> result)
     {
-        var partition = result.TopicPartition;
-        var hasHold = _holds.TryGetValue(partition, out var hold);
+        PartitionHold? hold = null;
+        var hasHold = _holds.Count != 0 && _holds.TryGetValue(result.TopicPartition, out hold);
         if (hasHold && hold!.Paused)
         {
             // Fetched before the partition was paused; the seek delivers it again once the hold ends.
@@ -176,7 +179,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         if (source.NotBefore(result) is { } notBefore && notBefore > _time.GetUtcNow())
         {
             FlushPending();
-            Hold(partition, result.Offset.Value, result.Offset.Value, attempt, notBefore);
+            Hold(result.TopicPartition, result.Offset.Value, result.Offset.Value, attempt, notBefore);
             return;
         }
 
@@ -215,6 +218,13 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         if (_pending is null)
         {
             _pending = route.Target;
+            if (_pending.IsFull)
+            {
+                // A single-message handler: no linger to time.
+                FlushPending();
+                return;
+            }
+
             _pendingSince = _time.GetTimestamp();
         }
 
@@ -261,9 +271,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
             }
         }
 
-        var headers = result.Message.Headers;
-        var typeBytes = HeaderReader.Find(headers, HeaderReader.MessageType);
-        var versionBytes = HeaderReader.Find(headers, HeaderReader.MessageVersion);
+        HeaderReader.FindContractHeaders(result.Message.Headers, out var typeBytes, out var versionBytes);
         if (typeBytes is null || versionBytes is null || !HeaderReader.TryParseVersion(versionBytes, out version))
         {
             error = new ContractDecodeException(
@@ -291,7 +299,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
             case UnknownMessagePolicy.Skip:
                 ConsumerLog.SkippedUnknown(_logger, _group, result.Topic, result.Partition.Value, result.Offset.Value, messageType, version);
                 CountFailure(result.Topic, unknown, "skipped");
-                Store(result);
+                Done(result);
                 break;
             case UnknownMessagePolicy.DeadLetter:
                 DeadLetter(result, source, typeKnown ? DeadLetterReason.UnknownVersion : DeadLetterReason.UnknownType, unknown, attempts: 0);
@@ -326,15 +334,10 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         var contexts = target.Pending;
         var first = contexts[0];
         using var activity = StartProcessActivity(target, contexts);
-        var tags = new TagList
-        {
-            { MessagingAttributes.System, MessagingAttributes.KafkaSystem },
-            { MessagingAttributes.DestinationName, first.Topic },
-            { MessagingAttributes.ConsumerGroup, _group },
-            { MessagingAttributes.OperationName, "process" },
-            { MessagingAttributes.ContractMessageType, target.Descriptor.MessageType },
-        };
-        var started = _time.GetTimestamp();
+
+        // Without a listener the tags and the clock reads are skipped: they cost more than the rest of dispatch.
+        var measured = KafkaTelemetry.ProcessDuration.Enabled || KafkaTelemetry.ConsumedMessages.Enabled;
+        var started = measured ? _time.GetTimestamp() : 0;
         try
         {
             var handled = target.InvokeAsync(_services, _abort);
@@ -349,21 +352,40 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         }
         catch (Exception error)
         {
-            tags.Add(MessagingAttributes.ErrorType, error.GetType().FullName);
-            KafkaTelemetry.ProcessDuration.Record(_time.GetElapsedTime(started).TotalSeconds, tags);
+            if (measured)
+            {
+                var failedTags = ProcessTags(first.Topic, target);
+                failedTags.Add(MessagingAttributes.ErrorType, error.GetType().FullName);
+                KafkaTelemetry.ProcessDuration.Record(_time.GetElapsedTime(started).TotalSeconds, failedTags);
+            }
+
             activity?.SetStatus(ActivityStatusCode.Error, error.Message);
             activity?.AddTag(MessagingAttributes.ErrorType, error.GetType().FullName);
             OnHandlerFailed(contexts, error);
             return;
         }
 
-        KafkaTelemetry.ProcessDuration.Record(_time.GetElapsedTime(started).TotalSeconds, tags);
-        KafkaTelemetry.ConsumedMessages.Add(contexts.Count, tags);
-        foreach (var context in contexts)
+        if (measured)
         {
-            Store(context.Result);
+            var tags = ProcessTags(first.Topic, target);
+            KafkaTelemetry.ProcessDuration.Record(_time.GetElapsedTime(started).TotalSeconds, tags);
+            KafkaTelemetry.ConsumedMessages.Add(contexts.Count, tags);
+        }
+
+        for (var i = 0; i < contexts.Count; i++)
+        {
+            Done(contexts[i].Result);
         }
     }
+
+    private TagList ProcessTags(string topic, HandlerTarget target) => new()
+    {
+        { MessagingAttributes.System, MessagingAttributes.KafkaSystem },
+        { MessagingAttributes.DestinationName, topic },
+        { MessagingAttributes.ConsumerGroup, _group },
+        { MessagingAttributes.OperationName, "process" },
+        { MessagingAttributes.ContractMessageType, target.Descriptor.MessageType },
+    };
 
     private static Activity? StartProcessActivity(HandlerTarget target, IReadOnlyList<MessageContext> contexts)
     {
@@ -461,7 +483,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
                     ]);
                 CountFailure(context.Topic, error, "retried");
                 ConsumerLog.NonBlockingRetry(_logger, error, _group, attempt, context.Topic, context.Partition, context.Offset, retryTopic);
-                Store(context.Result);
+                Done(context.Result);
             }
 
             return;
@@ -506,7 +528,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         Forward(deadLetterTopic, result, headers);
         CountFailure(result.Topic, error, "dead_lettered");
         ConsumerLog.DeadLettered(_logger, error, _group, result.Topic, result.Partition.Value, result.Offset.Value, deadLetterTopic, reasonText);
-        Store(result);
+        Done(result);
     }
 
     internal static string DeadLetterReasonText(DeadLetterReason reason) => reason switch
@@ -521,7 +543,13 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
     private void Forward(string topic, ConsumeResult<byte[]?, byte[]?> result, IReadOnlyList<KeyValuePair<string, string>> headers) =>
         _forwarder.Value.ForwardAsync(topic, result, headers, _abort).GetAwaiter().GetResult();
 
-    private void CountFailure(string topic, Exception? error, string outcome) =>
+    private void CountFailure(string topic, Exception? error, string outcome)
+    {
+        if (!KafkaTelemetry.FailedMessages.Enabled)
+        {
+            return;
+        }
+
         KafkaTelemetry.FailedMessages.Add(
             1,
             new TagList
@@ -532,20 +560,13 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
                 { MessagingAttributes.ErrorType, error?.GetType().FullName ?? "_OTHER" },
                 { MessagingAttributes.Outcome, outcome },
             });
+    }
 
-    private void Store(ConsumeResult<byte[]?, byte[]?> result)
+    /// <summary>The message was handled, forwarded or dead-lettered: its offset may be committed.</summary>
+    private void Done(ConsumeResult<byte[]?, byte[]?> result)
     {
-        try
-        {
-            _consumer.StoreOffset(result);
-        }
-        catch (KafkaException error) when (error.Error.Code == ErrorCode.Local_State)
-        {
-            // The partition was revoked meanwhile; its new owner reads the message again (at-least-once).
-            return;
-        }
-
-        if (_holds.TryGetValue(result.TopicPartition, out var hold) && !hold.Paused && result.Offset.Value >= hold.LastOffset)
+        _offsets.Done(result);
+        if (_holds.Count != 0 && _holds.TryGetValue(result.TopicPartition, out var hold) && !hold.Paused && result.Offset.Value >= hold.LastOffset)
         {
             _holds.Remove(result.TopicPartition);
         }
@@ -617,8 +638,11 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         {
             // Whatever was decoded is handled now, while this consumer still owns the partitions, and committed.
             FlushPending();
+            _offsets.Store();
             CommitStored();
         }
+
+        _offsets.Forget(partitions);
 
         foreach (var partition in partitions)
         {
@@ -637,6 +661,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         // Another consumer owns these partitions already: pending messages are its to handle.
         _pending?.Clear();
         _pending = null;
+        _offsets.Forget(partitions);
         foreach (var partition in partitions)
         {
             _holds.Remove(partition);
@@ -661,6 +686,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
 
     private void Close()
     {
+        _offsets.Store();
         CommitStored();
         _consumer.Close();
     }
@@ -711,6 +737,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
     public void Dispose()
     {
         _lagRegistration.Dispose();
+        _offsets.Dispose();
 
         // After an abort Close was not called: the group is not told and nothing more is committed, as in a crash.
         _consumer.Dispose();

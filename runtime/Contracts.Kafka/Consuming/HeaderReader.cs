@@ -32,6 +32,33 @@ internal static class HeaderReader
         return null;
     }
 
+    /// <summary>
+    /// The last <c>message-type</c> and <c>message-version</c> values in one pass over the headers (dispatch reads both
+    /// for every message).
+    /// </summary>
+    public static void FindContractHeaders(Headers? headers, out byte[]? messageType, out byte[]? messageVersion)
+    {
+        messageType = null;
+        messageVersion = null;
+        if (headers is null)
+        {
+            return;
+        }
+
+        for (var i = headers.Count - 1; i >= 0 && (messageType is null || messageVersion is null); i--)
+        {
+            var header = headers[i];
+            if (messageType is null && string.Equals(header.Key, MessageType, StringComparison.Ordinal))
+            {
+                messageType = header.GetValueBytes();
+            }
+            else if (messageVersion is null && string.Equals(header.Key, MessageVersion, StringComparison.Ordinal))
+            {
+                messageVersion = header.GetValueBytes();
+            }
+        }
+    }
+
     public static string? ReadString(Headers? headers, string name) =>
         Find(headers, name) is { } value ? Encoding.UTF8.GetString(value) : null;
 

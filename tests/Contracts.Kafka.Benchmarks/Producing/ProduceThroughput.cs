@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Threading;
 using Confluent.Kafka;
 using Contracts.Avro;
 using Contracts.Benchmarks.Model;
+using Contracts.Kafka.Benchmarks.Model;
+using Contracts.Kafka.Benchmarks.Reporting;
 using Contracts.Messaging;
 
 namespace Contracts.Kafka.Benchmarks.Producing;
@@ -18,45 +19,35 @@ namespace Contracts.Kafka.Benchmarks.Producing;
 /// </summary>
 internal static class ProduceThroughput
 {
+    public const string RawSide = "raw Produce(byte[])";
+    public const string TypedSide = "typed Produce";
+
     private const int Partitions = 8;
     private const int SampleCount = 1024;
 
-    public static int Run(int messages, int rounds)
+    public static IReadOnlyList<RoundResult> Run(EmbeddedKafka kafka, int messages, int rounds, bool warmUp)
     {
         var orders = OrderSamples.Create(SampleCount);
         var prepared = orders.Select(Prepare).ToArray();
-        Console.WriteLine($"Producing {messages:N0} OrderPlacedV1 per round ({prepared.Average(p => p.Value.Length):F0} B Avro value, {prepared[0].Key!.Length} B key, 3 headers), {rounds} round(s) per side, idempotent, acks=all, linger 5 ms, {Partitions} partitions.");
+        Console.WriteLine($"Producing {messages:N0} OrderPlacedV1 per round ({prepared.Average(p => p.Value.Length):F0} B Avro value, {prepared[0].Key!.Length} B key, 3 headers), {rounds} round(s) per side{(warmUp ? " after one warm-up round each" : string.Empty)}, idempotent, acks=all, linger 5 ms, {Partitions} partitions.");
 
-        using var kafka = EmbeddedKafka.Start(new EmbeddedKafkaOptions { Brokers = 1 });
-        var results = new List<(string Side, Measurement Result)>();
+        if (warmUp)
+        {
+            Measure(kafka, "warm-up-raw", RawSide, 0, messages, run => RunRaw(run, prepared, messages));
+            Measure(kafka, "warm-up-typed", TypedSide, 0, messages, run => RunTyped(run, orders, messages));
+        }
+
+        var results = new List<RoundResult>();
         for (var round = 1; round <= rounds; round++)
         {
-            results.Add(("raw", Measure(kafka, $"raw-{round}", messages, producerConfig => RunRaw(producerConfig, prepared, messages))));
-            results.Add(("typed", Measure(kafka, $"typed-{round}", messages, producerConfig => RunTyped(producerConfig, orders, messages))));
+            results.Add(Measure(kafka, $"raw-{round}", RawSide, round, messages, run => RunRaw(run, prepared, messages)));
+            results.Add(Measure(kafka, $"typed-{round}", TypedSide, round, messages, run => RunTyped(run, orders, messages)));
         }
 
-        Console.WriteLine();
-        Console.WriteLine("| side | round | msg/s | CPU µs/msg (process) | alloc B/msg (producing thread) | alloc B/msg (process) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var group in results.GroupBy(r => r.Side))
-        {
-            var index = 0;
-            foreach (var (_, result) in group)
-            {
-                Console.WriteLine($"| {group.Key} | {++index} | {result.MessagesPerSecond:N0} | {result.CpuMicrosecondsPerMessage:F2} | {result.ThreadBytesPerMessage:F1} | {result.ProcessBytesPerMessage:F1} |");
-            }
-        }
-
-        var raw = Median(results.Where(r => r.Side == "raw").Select(r => r.Result.MessagesPerSecond));
-        var typed = Median(results.Where(r => r.Side == "typed").Select(r => r.Result.MessagesPerSecond));
-        Console.WriteLine();
-        var rawCpu = Median(results.Where(r => r.Side == "raw").Select(r => r.Result.CpuMicrosecondsPerMessage));
-        var typedCpu = Median(results.Where(r => r.Side == "typed").Select(r => r.Result.CpuMicrosecondsPerMessage));
-        Console.WriteLine($"Median: raw {raw:N0} msg/s, typed {typed:N0} msg/s, typed/raw = {typed / raw:P1} (target >= 95%); CPU per message raw {rawCpu:F2} µs, typed {typedCpu:F2} µs.");
-        return 0;
+        return results;
     }
 
-    private static Measurement Measure(EmbeddedKafka kafka, string topic, int messages, Func<(ProducerConfig Config, string Topic), long> run)
+    private static RoundResult Measure(EmbeddedKafka kafka, string topic, string side, int round, int messages, Func<(ProducerConfig Config, string Topic), (long Bytes, double CpuMicrosecondsPerMessage)> run)
     {
         kafka.CreateTopic(topic, Partitions);
         var config = new KafkaProducerConfig
@@ -71,19 +62,20 @@ internal static class ProduceThroughput
         var processBefore = GC.GetTotalAllocatedBytes(precise: true);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var threadBytes = run((config, topic));
+        var (threadBytes, threadCpu) = run((config, topic));
         var elapsed = clock.Elapsed;
         var processBytes = GC.GetTotalAllocatedBytes(precise: true) - processBefore;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         kafka.DeleteTopic(topic);
-        return new Measurement(messages / elapsed.TotalSeconds, cpu.TotalMicroseconds / messages, (double)threadBytes / messages, (double)processBytes / messages);
+        return new RoundResult(side, round, messages / elapsed.TotalSeconds, cpu.TotalMicroseconds / messages, threadCpu, (double)processBytes / messages, (double)threadBytes / messages);
     }
 
-    /// <summary>Returns the bytes the producing loop allocated on its thread.</summary>
-    private static long RunRaw((ProducerConfig Config, string Topic) run, Prepared[] prepared, int messages)
+    /// <summary>Returns the bytes the producing loop allocated on its thread and that thread's CPU µs per message.</summary>
+    private static (long Bytes, double CpuMicrosecondsPerMessage) RunRaw((ProducerConfig Config, string Topic) run, Prepared[] prepared, int messages)
     {
         using var producer = new ProducerBuilder<byte[]?, byte[]>(((KafkaProducerConfig)run.Config).ClientSettings()).Build();
         var before = GC.GetAllocatedBytesForCurrentThread();
+        var cpuBefore = ThreadCpu.Now();
         for (var i = 0; i < messages; i++)
         {
             var sample = prepared[i % prepared.Length];
@@ -113,15 +105,17 @@ internal static class ProduceThroughput
         }
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var cpu = ThreadCpu.MicrosecondsPerMessage(cpuBefore, ThreadCpu.Now(), messages);
         Flush(producer);
-        return allocated;
+        return (allocated, cpu);
     }
 
-    private static long RunTyped((ProducerConfig Config, string Topic) run, OrderPlacedV1[] orders, int messages)
+    private static (long Bytes, double CpuMicrosecondsPerMessage) RunTyped((ProducerConfig Config, string Topic) run, OrderPlacedV1[] orders, int messages)
     {
         using var producer = new KafkaMessageProducer((KafkaProducerConfig)run.Config);
         var topic = new TopicDescriptor(run.Topic, WireFormat.Avro, [OrderPlacedV1.Descriptor]);
         var before = GC.GetAllocatedBytesForCurrentThread();
+        var cpuBefore = ThreadCpu.Now();
         for (var i = 0; i < messages; i++)
         {
             var order = orders[i % orders.Length];
@@ -140,8 +134,9 @@ internal static class ProduceThroughput
         }
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var cpu = ThreadCpu.MicrosecondsPerMessage(cpuBefore, ThreadCpu.Now(), messages);
         Flush(producer.Client);
-        return allocated;
+        return (allocated, cpu);
     }
 
     private static void Flush(IProducer<byte[]?, byte[]> producer)
@@ -165,14 +160,5 @@ internal static class ProduceThroughput
             id);
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
     private sealed record Prepared(byte[]? Key, byte[] Value, byte[] MessageType, byte[] MessageVersion, byte[] MessageId);
-
-    /// <param name="CpuMicrosecondsPerMessage">Process CPU time (all threads, librdkafka's and the mock broker's included) per message: a signal that survives a busy machine better than wall-clock rates.</param>
-    private sealed record Measurement(double MessagesPerSecond, double CpuMicrosecondsPerMessage, double ThreadBytesPerMessage, double ProcessBytesPerMessage);
 }

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Contracts.Benchmarks.Model;
 
-namespace Contracts.Kafka.Benchmarks.Producing;
+namespace Contracts.Kafka.Benchmarks.Model;
 
 /// <summary>
 /// Distinct orders shaped like the codec benchmarks' sample (same field values apart from the id and sequence), so keys

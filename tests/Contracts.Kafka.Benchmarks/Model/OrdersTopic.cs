@@ -1,7 +1,7 @@
 using Contracts.Benchmarks.Model;
 using Contracts.Messaging;
 
-namespace Contracts.Kafka.Benchmarks.Producing;
+namespace Contracts.Kafka.Benchmarks.Model;
 
 [Topic("orders", typeof(OrderPlacedV1))]
 internal sealed partial class OrdersTopic;
