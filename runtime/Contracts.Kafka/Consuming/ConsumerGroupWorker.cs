@@ -686,6 +686,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
 
     private void Close()
     {
+        _offsets.StopTimer();
         _offsets.Store();
         CommitStored();
         _consumer.Close();

@@ -26,6 +26,7 @@ internal sealed class HandledOffsets : IDisposable
 
     // Guarded by itself; also serialises stores, so none runs after Dispose.
     private readonly Dictionary<TopicPartition, PartitionProgress> _partitions = [];
+    private bool _timerStopped;
     private bool _disposed;
 
     // The loop thread's last partition: consecutive messages mostly come from one partition's fetched batch.
@@ -36,7 +37,7 @@ internal sealed class HandledOffsets : IDisposable
         _consumer = consumer;
         _logger = logger;
         _group = group;
-        _timer = time.CreateTimer(static state => ((HandledOffsets)state!).Store(), this, storeInterval, storeInterval);
+        _timer = time.CreateTimer(static state => ((HandledOffsets)state!).Store(fromTimer: true), this, storeInterval, storeInterval);
     }
 
     /// <summary>
@@ -65,11 +66,26 @@ internal sealed class HandledOffsets : IDisposable
     }
 
     /// <summary>Stores every offset recorded since the last store. Any thread.</summary>
-    public void Store()
+    public void Store() => Store(fromTimer: false);
+
+    /// <summary>
+    /// Ends the periodic stores (waiting for one in progress) before the consumer closes; <see cref="Store()"/> still
+    /// works for the final revocation.
+    /// </summary>
+    public void StopTimer()
+    {
+        _timer.Dispose();
+        lock (_partitions)
+        {
+            _timerStopped = true;
+        }
+    }
+
+    private void Store(bool fromTimer)
     {
         lock (_partitions)
         {
-            if (_disposed)
+            if (_disposed || (fromTimer && _timerStopped))
             {
                 return;
             }
