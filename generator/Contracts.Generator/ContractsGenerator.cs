@@ -103,9 +103,9 @@ public sealed class ContractsGenerator : IIncrementalGenerator
     }
 
     /// <summary>
-    /// .avsc files: each file parses on its own; the index of every file's named types lets references cross files, and the
-    /// per-file resolve yields value-equal results for files an edit does not reach, so their outputs stay cached. Returns
-    /// the contract models (for the catalog).
+    /// .avsc files: each file parses on its own; the index of every file's named types lets references cross files. Each
+    /// file's resolve reads only the definitions it reaches (a cheap step over the index picks them), so editing a file
+    /// re-resolves only the files that reach it. Returns the contract models (for the catalog).
     /// </summary>
     private static IncrementalValuesProvider<ContractModel> InitializeAvsc(IncrementalGeneratorInitializationContext context)
     {
@@ -120,17 +120,29 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (all, _) => new AvscSchemaIndex(all))
             .WithTrackingName(TrackingNames.AvscIndex);
-        var resolved = files
+        var resolveInputs = files
             .Combine(index)
-            .Select(static (pair, cancellationToken) => AvscResolver.Resolve(pair.Left, pair.Right, cancellationToken))
+            .Select(static (pair, _) => AvscResolveInput.For(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.AvscResolveInput);
+        var resolved = resolveInputs
+            .Select(static (input, cancellationToken) => AvscResolver.Resolve(input, cancellationToken))
             .WithTrackingName(TrackingNames.AvscResolve);
 
-        // Generated names against C# code: one check per compilation change, value-equal when nothing clashes.
-        var clashes = resolved
+        // Generated names against C# types of the project and its references: the compilation is read once per change, for
+        // just the generated names, into a value-equal list, so the check itself re-runs only when that list changes.
+        var generatedTypes = resolved
             .Select(static (resolution, _) => resolution.GeneratedTypes)
             .Collect()
+            .Select(static (all, _) => all.SelectMany(types => types).ToEquatableArray())
+            .WithTrackingName(TrackingNames.AvscGeneratedTypes);
+        var existingTypes = generatedTypes
+            .Select(static (types, _) => types.Select(t => t.MetadataName).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
             .Combine(context.CompilationProvider)
-            .Select(static (pair, cancellationToken) => AvscClashCheck.Check(pair.Left.SelectMany(types => types).ToEquatableArray(), pair.Right, cancellationToken))
+            .Select(static (pair, cancellationToken) => AvscExistingTypes.Find(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.AvscExistingTypes);
+        var clashes = generatedTypes
+            .Combine(existingTypes)
+            .Select(static (pair, _) => AvscClashCheck.Check(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.AvscClashCheck);
         var clashingNames = clashes
             .Select(static (clash, _) => clash.MetadataNames)

@@ -46,10 +46,19 @@ internal static class TrackingNames
     /// <summary>Every .avsc file's named types, for references across files.</summary>
     public const string AvscIndex = "Contracts.AvscIndex";
 
-    /// <summary>One .avsc file resolved against the index: its contract model and declarations.</summary>
+    /// <summary>One .avsc file with the definitions it reaches: unchanged when an edit does not reach the file.</summary>
+    public const string AvscResolveInput = "Contracts.AvscResolveInput";
+
+    /// <summary>One .avsc file resolved against the definitions it reaches: its contract model and declarations.</summary>
     public const string AvscResolve = "Contracts.AvscResolve";
 
-    /// <summary>Every generated .avsc type name checked against the C# types of the compilation.</summary>
+    /// <summary>Every C# type the .avsc files generate.</summary>
+    public const string AvscGeneratedTypes = "Contracts.AvscGeneratedTypes";
+
+    /// <summary>C# types of the project or its references that already have a generated type's name.</summary>
+    public const string AvscExistingTypes = "Contracts.AvscExistingTypes";
+
+    /// <summary>Every generated .avsc type name checked against the existing C# types.</summary>
     public const string AvscClashCheck = "Contracts.AvscClashCheck";
 
     /// <summary>Generated .avsc type names that clash with C# code (those types are not generated).</summary>

@@ -22,8 +22,12 @@ internal static class CorpusFiles
 
     public static IReadOnlyList<CorpusFile> Files => All.Value;
 
-    /// <summary>The files whose top level is a record: each is one contract.</summary>
-    public static IEnumerable<CorpusFile> ContractFiles => Files.Where(f => f.IsRecord);
+    /// <summary>
+    /// The files whose top-level record is a contract: it says so (<c>"contracts.message"</c>), or it is not a shared type
+    /// (one another file refers to and that sets no message settings).
+    /// </summary>
+    public static IEnumerable<CorpusFile> ContractFiles => Files.Where(f => f.IsRecord &&
+        (f.IsMessage ?? (f.HasMessageSettings || !Files.Any(other => other != f && other.Referenced.Contains(f.FullName!)))));
 
     public static CorpusFile Get(string relativePath) => Files.Single(f => f.RelativePath == relativePath);
 
@@ -113,9 +117,11 @@ internal static class CorpusFiles
                 var defined = new HashSet<string>(StringComparer.Ordinal);
                 var referenced = new HashSet<string>(StringComparer.Ordinal);
                 var fullName = Walk(document.RootElement, string.Empty, defined, referenced);
-                var isRecord = document.RootElement.ValueKind == JsonValueKind.Object &&
-                               document.RootElement.GetProperty("type").GetString() is "record";
-                return new CorpusFile(Path.GetRelativePath(root, path).Replace('\\', '/'), text, fullName, isRecord, defined, referenced);
+                var top = document.RootElement;
+                var isRecord = top.ValueKind == JsonValueKind.Object && top.GetProperty("type").GetString() is "record";
+                bool? isMessage = isRecord && top.TryGetProperty("contracts.message", out var message) ? message.GetBoolean() : null;
+                var hasMessageSettings = isRecord && new[] { "contracts.messageType", "contracts.version", "contracts.key", "contracts.keyFormat" }.Any(p => top.TryGetProperty(p, out _));
+                return new CorpusFile(Path.GetRelativePath(root, path).Replace('\\', '/'), text, fullName, isRecord, isMessage, hasMessageSettings, defined, referenced);
             })
             .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
             .ToArray();
@@ -197,6 +203,8 @@ internal sealed record CorpusFile(
     string Text,
     string? FullName,
     bool IsRecord,
+    bool? IsMessage,
+    bool HasMessageSettings,
     IReadOnlySet<string> Defined,
     IReadOnlySet<string> Referenced)
 {

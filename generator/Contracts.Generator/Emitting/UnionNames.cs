@@ -113,6 +113,24 @@ internal static class UnionNames
     public static string ForMember(string memberName, int ordinal) =>
         memberName + "Union" + (ordinal <= 1 ? string.Empty : ordinal.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// <see cref="ForMember(string, int)"/>, unless the record already uses that name (for a property, such as the field
+    /// <c>b_union</c> beside a union field <c>b</c>; its own type name; or an earlier union class): then
+    /// <c>{Member}UnionType</c>, <c>{Member}UnionType2</c>… — the first that is free. <paramref name="taken"/> holds the
+    /// record's names, is filled in field order, and gets the chosen name, so the choice is deterministic.
+    /// </summary>
+    public static string ForMember(string memberName, int ordinal, ISet<string> taken)
+    {
+        var name = ForMember(memberName, ordinal);
+        for (var suffix = 1; taken.Contains(name); suffix++)
+        {
+            name = memberName + "UnionType" + (suffix <= 1 ? string.Empty : suffix.ToString(CultureInfo.InvariantCulture));
+        }
+
+        taken.Add(name);
+        return name;
+    }
+
     private static string BaseCaseName(AvroTypeModel branch)
     {
         switch (branch.Kind)

@@ -60,13 +60,41 @@ public sealed class AvscCachingTests
             AvscSchemas.Address.Replace("\"default\": \"Springfield\"}", "\"default\": \"Springfield\"}, {\"name\": \"zip\", \"type\": \"string\", \"default\": \"\"}", StringComparison.Ordinal));
 
         Assert.Empty(second.AllDiagnostics);
-        // The person declaration depends on Address too: its "home" default is an Address whose omitted fields take
-        // Address's defaults, so the new field appears in its initializer. Status, Order and the catalog stay cached.
+        // Address is a shared type (person.avsc refers to it): no contract of its own. The person declaration depends on
+        // it too: its "home" default is an Address whose omitted fields take Address's defaults, so the new field appears
+        // in its initializer. Status, Order and the catalog stay cached.
         Assert.Equal(
-            ["Acme.Common.Address.g.cs", "Acme.People.PersonProfile.g.cs", "Avsc.Acme.Common.Address.g.cs", "Avsc.Acme.People.PersonProfile.g.cs"],
+            ["Acme.People.PersonProfile.g.cs", "Avsc.Acme.Common.Address.g.cs", "Avsc.Acme.People.PersonProfile.g.cs"],
             Regenerated(second));
         Assert.Contains("Zip = \"\"", second.GeneratedSource("Avsc.Acme.People.PersonProfile.g.cs"), StringComparison.Ordinal);
         Assert.Contains("\"zip\"", second.GeneratedSource("Acme.People.PersonProfile.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_a_file_resolves_again_only_the_files_that_reach_its_definitions()
+    {
+        const string A = """{"type": "record", "name": "A", "namespace": "acme", "fields": [{"name": "x", "type": "int"}]}""";
+        const string B = """{"type": "record", "name": "B", "namespace": "acme", "contracts.version": 2, "fields": [{"name": "c", "type": "acme.C"}]}""";
+        const string C = """{"type": "record", "name": "C", "namespace": "acme", "fields": [{"name": "y", "type": "int"}]}""";
+        var project = new AvscProject().Schema("schemas/a.avsc", A).Schema("schemas/b.avsc", B).Schema("schemas/c.avsc", C);
+        var first = project.Run();
+        Assert.Empty(first.AllDiagnostics);
+
+        var unrelated = Edit(project, first, "schemas/a.avsc", A.Replace("\"int\"}", "\"int\"}, {\"name\": \"z\", \"type\": \"long\", \"default\": 0}", StringComparison.Ordinal));
+
+        Assert.Equal(
+            [("schemas/a.avsc", IncrementalStepRunReason.Modified), ("schemas/b.avsc", IncrementalStepRunReason.Cached), ("schemas/c.avsc", IncrementalStepRunReason.Cached)],
+            Reasons(unrelated, TrackingNames.AvscResolve));
+        Assert.Equal(["Acme.A.g.cs", "Avsc.Acme.A.g.cs"], Regenerated(unrelated));
+
+        var referenced = Edit(project, first, "schemas/c.avsc", C.Replace("\"int\"}", "\"int\"}, {\"name\": \"w\", \"type\": \"string\", \"default\": \"\"}", StringComparison.Ordinal));
+
+        Assert.Equal(
+            [("schemas/a.avsc", IncrementalStepRunReason.Cached), ("schemas/b.avsc", IncrementalStepRunReason.Modified), ("schemas/c.avsc", IncrementalStepRunReason.Modified)],
+            Reasons(referenced, TrackingNames.AvscResolve));
+
+        // C is a shared type (B refers to it and it sets no message settings): its declaration, and B's contract that embeds it.
+        Assert.Equal(["Acme.B.g.cs", "Avsc.Acme.C.g.cs"], Regenerated(referenced));
     }
 
     [Fact]
@@ -150,6 +178,13 @@ public sealed class AvscCachingTests
             : [];
         return sources.Concat(catalog).OrderBy(n => n, StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>The reason each file's output of <paramref name="step"/> was produced, by file path.</summary>
+    private static (string Path, IncrementalStepRunReason Reason)[] Reasons(GeneratorRunner run, string step) => run.Result.TrackedSteps[step]
+        .SelectMany(s => s.Outputs)
+        .Select(o => (((Contracts.Generator.Parsing.Avsc.AvscResolution)o.Value).Path, o.Reason))
+        .OrderBy(r => r.Path, StringComparer.Ordinal)
+        .ToArray();
 
     private static void AssertHoldsNoCompilerObjects(object? value, string path, HashSet<object> visited)
     {

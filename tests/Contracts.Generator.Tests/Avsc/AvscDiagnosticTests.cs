@@ -64,12 +64,34 @@ public sealed class AvscDiagnosticTests
 
         Assert.Equal(
             [
-                "CTR0027 schemas/color.avsc(1,1)-(1,75): The C# type 'Acme.Color' of enum 'acme.Color' at $ clashes with a record that is not partial declared in C# code (Acme.cs); rename or remove the C# type, or generate another name with \"contracts.typeName\" or ContractsNamespace",
-                "CTR0027 schemas/person.avsc(1,1)-(1,106): The C# type 'Acme.Person' of record 'acme.Person' at $ clashes with a class declared in C# code (Acme.cs); declare it as 'partial record Person' to extend the generated record, or generate another name with \"contracts.typeName\" or ContractsNamespace",
+                "CTR0027 schemas/color.avsc(1,26)-(1,33): The C# type 'Acme.Color' of enum 'acme.Color' at $.name clashes with a record that is not partial declared in C# code (Acme.cs); rename or remove the C# type, or generate another name with \"contracts.typeName\" or ContractsNamespace",
+                "CTR0027 schemas/person.avsc(1,28)-(1,36): The C# type 'Acme.Person' of record 'acme.Person' at $.name clashes with a class declared in C# code (Acme.cs); declare it as 'partial record Person' to extend the generated record, or generate another name with \"contracts.typeName\" or ContractsNamespace",
             ],
             Sorted(run));
         Assert.Equal(
             ["Acme.Order.g.cs", "Avsc.Acme.Order.g.cs", "MessageContracts.g.cs"],
+            run.Result.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, System.StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_generated_type_that_clashes_with_a_public_type_of_a_referenced_assembly_is_reported_and_not_generated()
+    {
+        var shared = TestCompilation.Create("Acme.Shared", "namespace Acme { public class Person { } internal class Order { } public enum Color { Red } }");
+        var run = new AvscProject()
+            .Reference(shared.ToMetadataReference())
+            .Schema("schemas/person.avsc", """{"type": "record", "name": "Person", "namespace": "acme", "fields": [{"name": "name", "type": "string"}]}""")
+            .Schema("schemas/order.avsc", """{"type": "record", "name": "Order", "namespace": "acme", "fields": [{"name": "id", "type": "string"}]}""")
+            .Schema("schemas/color.avsc", """{"type": "enum", "name": "Color", "namespace": "acme.paint", "symbols": ["RED"]}""")
+            .Run();
+
+        // Acme.Order is internal to its assembly and Acme.Paint.Color is another namespace: neither clashes.
+        Assert.Equal(
+            [
+                "CTR0027 schemas/person.avsc(1,28)-(1,36): The C# type 'Acme.Person' of record 'acme.Person' at $.name clashes with a class in the referenced assembly Acme.Shared; generate another name with \"contracts.typeName\" or ContractsNamespace",
+            ],
+            Sorted(run));
+        Assert.Equal(
+            ["Acme.Order.g.cs", "Avsc.Acme.Order.g.cs", "Avsc.Acme.Paint.Color.g.cs", "MessageContracts.g.cs"],
             run.Result.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, System.StringComparer.Ordinal));
     }
 
@@ -153,7 +175,7 @@ public sealed class AvscDiagnosticTests
                 "CTR0024 schemas/a.avsc(3,12)-(3,16): Field 'id' at $.fields[1] is defined more than once: a record's field names must be unique",
                 "CTR0024 schemas/a.avsc(4,83)-(4,86): Symbol 'A' at $.fields[2].type.symbols[2] is defined more than once: an enum's symbols must be unique",
                 "CTR0024 schemas/a.avsc(5,55)-(5,63): 'acme.Person' at $.fields[3].type.name is defined more than once: a schema may define a name only once; refer to the earlier definition by its name",
-                "CTR0024 schemas/c.avsc(1,1)-(1,84): 'acme.Color' at $ is defined more than once: schemas/b.avsc defines it differently (at $); give one of them another name or namespace, or make the definitions identical",
+                "CTR0024 schemas/c.avsc(1,26)-(1,33): 'acme.Color' at $.name is defined more than once: schemas/b.avsc defines it differently (at $); give one of them another name or namespace, or make the definitions identical",
             ]),
         ["CTR0025 invalid defaults"] = (
             [("schemas/bad.avsc", """

@@ -96,7 +96,7 @@ public sealed class AvscEndToEndTests
         Assert.Empty(run.AllDiagnostics);
         Assert.Equal(
             [
-                "Acme.Common.Address.g.cs", "Acme.People.PersonProfile.g.cs", "Avsc.Acme.Common.Address.g.cs", "Avsc.Acme.Common.Status.g.cs",
+                "Acme.People.PersonProfile.g.cs", "Avsc.Acme.Common.Address.g.cs", "Avsc.Acme.Common.Status.g.cs",
                 "Avsc.Acme.People.Meta.Meta.g.cs", "Avsc.Acme.People.PersonProfile.g.cs", "Avsc.Acme.People.Phone.g.cs", "MessageContracts.g.cs",
             ],
             run.Result.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal));

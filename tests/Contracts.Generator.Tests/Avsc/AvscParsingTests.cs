@@ -88,19 +88,22 @@ public sealed class AvscParsingTests
         Assert.Equal("acme.Person", person.Fields[2].Type.Branches[1].FullName);
         Assert.Equal("null", person.Fields[2].DefaultJson);
         Assert.Equal("TestRoot", file.Definitions[1].ClrNamespace);
-        Assert.Equal(new AvscContractSettings("acme.Person", "person", 1, 0, EquatableArray<string>.Empty, file.Contract!.KeySite), file.Contract);
+        Assert.Equal(new AvscContractSettings("acme.Person", "person", 1, 0, EquatableArray<string>.Empty, file.Contract!.KeySite, IsMessage: null, HasMessageSettings: false), file.Contract);
     }
 
     [Fact]
     public void Schema_properties_win_over_item_metadata_which_wins_over_defaults()
     {
         const string Schema = """{"type": "record", "name": "OrderPlaced", "contracts.version": 5, "fields": [{"name": "id", "type": "string"}]}""";
-        var withMetadata = Parse(Schema, new AvscFileOptions("o.avsc", null, "Sales", "order", "7", "id", "plain", "OrderV5", false));
+        var withMetadata = Parse(Schema, new AvscFileOptions("o.avsc", null, "Sales", "order", "7", "id", "plain", "OrderV5", null, false));
         var plain = Parse(Schema);
 
         Assert.Equal(("order", 5, 2, "id"), (withMetadata.Contract!.MessageType, withMetadata.Contract.Version, withMetadata.Contract.KeyFormat, withMetadata.Contract.KeyFields.Single()));
         Assert.Equal(("Sales", "OrderV5"), (withMetadata.Definitions[0].ClrNamespace, withMetadata.Definitions[0].ClrName));
         Assert.Equal(("order_placed", 5, 0), (plain.Contract!.MessageType, plain.Contract.Version, plain.Contract.KeyFormat));
+        Assert.True(withMetadata.Contract.HasMessageSettings);
+        Assert.True(plain.Contract.HasMessageSettings);
+        Assert.False(Parse(Schema.Replace("\"contracts.version\": 5, ", string.Empty, System.StringComparison.Ordinal)).Contract!.HasMessageSettings);
     }
 
     [Fact]
@@ -145,5 +148,5 @@ public sealed class AvscParsingTests
     }
 
     private static AvscFile Parse(string text, AvscFileOptions? options = null) =>
-        AvscFileParser.Parse(SourceText.From(text), options ?? new AvscFileOptions("test.avsc", "TestRoot", null, null, null, null, null, null, false), CancellationToken.None);
+        AvscFileParser.Parse(SourceText.From(text), options ?? new AvscFileOptions("test.avsc", "TestRoot", null, null, null, null, null, null, null, false), CancellationToken.None);
 }

@@ -34,6 +34,15 @@ internal sealed class AvscProject
         return this;
     }
 
+    /// <summary>Adds a referenced assembly to the compilation.</summary>
+    public AvscProject Reference(MetadataReference reference)
+    {
+        _references.Add(reference);
+        return this;
+    }
+
+    private readonly List<MetadataReference> _references = [];
+
     public AvscProject Property(string name, string value)
     {
         _properties[name] = value;
@@ -44,7 +53,7 @@ internal sealed class AvscProject
 
     private List<AdditionalText>? _texts;
 
-    public Compilation Compilation => _compilation ??= TestCompilation.CreateFromFiles(_sources.ToArray());
+    public Compilation Compilation => _compilation ??= TestCompilation.CreateFromFiles(_sources.ToArray()).AddReferences(_references);
 
     private Compilation? _compilation;
 

@@ -44,6 +44,31 @@ public sealed class AvscUnionTests
     }
 
     [Fact]
+    public void A_union_class_name_a_property_or_the_record_already_has_becomes_UnionType_and_compiles()
+    {
+        var run = new AvscProject().Schema("schemas/b_union.avsc", """
+            {"type": "record", "name": "b_union", "namespace": "acme", "fields": [
+              {"name": "b", "type": ["int", "string"]},
+              {"name": "c", "type": ["int", "string"]},
+              {"name": "c_union", "type": "string"},
+              {"name": "d", "type": {"type": "array", "items": ["int", {"type": "array", "items": ["long", "string"]}]}},
+              {"name": "d_union2", "type": "string"},
+              {"name": "d_union_type", "type": "long"}
+            ]}
+            """).Run();
+        var declaration = run.Result.GeneratedSources.Single(s => s.HintName == "Avsc.Acme.BUnion.g.cs").SourceText.ToString();
+
+        Assert.Empty(DiagnosticText.FormatAll(run));
+        Assert.Contains("public required global::Acme.BUnion.BUnionType B { get; init; }", declaration, System.StringComparison.Ordinal);
+        Assert.Contains("public required global::Acme.BUnion.CUnionType C { get; init; }", declaration, System.StringComparison.Ordinal);
+        Assert.Contains("public required string CUnion { get; init; }", declaration, System.StringComparison.Ordinal);
+        Assert.Contains("public required global::System.Collections.Generic.IReadOnlyList<global::Acme.BUnion.DUnion> D { get; init; }", declaration, System.StringComparison.Ordinal);
+        Assert.Contains("public abstract partial class DUnionType2", declaration, System.StringComparison.Ordinal);
+        Assert.Contains("public required string DUnion2 { get; init; }", declaration, System.StringComparison.Ordinal);
+        Assert.Contains("public required long DUnionType { get; init; }", declaration, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_default_that_is_not_a_value_of_the_first_branch_is_reported_at_the_default()
     {
         var run = new AvscProject().Schema("schemas/bad.avsc", """

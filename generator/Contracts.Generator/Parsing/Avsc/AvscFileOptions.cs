@@ -14,6 +14,7 @@ namespace Contracts.Generator.Parsing.Avsc;
 /// <param name="Key"><c>ContractsKey</c>: key field names, comma separated.</param>
 /// <param name="KeyFormat"><c>ContractsKeyFormat</c>: <c>Record</c> (default) or <c>Plain</c>.</param>
 /// <param name="TypeName"><c>ContractsTypeName</c>: the C# name of the file's top-level record.</param>
+/// <param name="Message"><c>ContractsMessage</c>: <c>true</c> or <c>false</c>, whether the top-level record is a message contract.</param>
 /// <param name="IsShippedBaseline"><c>ContractsShippedSchema=true</c>: a shipped-schema baseline, not a contract.</param>
 internal sealed record AvscFileOptions(
     string Path,
@@ -24,6 +25,7 @@ internal sealed record AvscFileOptions(
     string? Key,
     string? KeyFormat,
     string? TypeName,
+    string? Message,
     bool IsShippedBaseline);
 
 /// <summary>What parsing one .avsc yields: the named types it defines, the contract settings and the diagnostics.</summary>
@@ -44,10 +46,21 @@ internal sealed record AvscFile(
 /// <param name="KeyFormat">0 none, 1 record, 2 plain.</param>
 /// <param name="KeyFields">Avro names of the key fields.</param>
 /// <param name="KeySite">Where the key is set, for key diagnostics.</param>
+/// <param name="IsMessage"><c>contracts.message</c> / <c>ContractsMessage</c>, or null when neither says.</param>
+/// <param name="HasMessageSettings">Whether a message type, version, key or key format is set (in the schema or item metadata).</param>
 internal sealed record AvscContractSettings(
     string RootFullName,
     string MessageType,
     int Version,
     int KeyFormat,
     Model.EquatableArray<string> KeyFields,
-    AvscSite KeySite);
+    AvscSite KeySite,
+    bool? IsMessage,
+    bool HasMessageSettings)
+{
+    /// <summary>
+    /// Whether the top-level record becomes a message contract: as <see cref="IsMessage"/> says; otherwise yes, unless a
+    /// record in another file refers to it and nothing sets its message settings (a shared type, used nested only).
+    /// </summary>
+    public bool IsContract(bool referencedElsewhere) => IsMessage ?? (HasMessageSettings || !referencedElsewhere);
+}

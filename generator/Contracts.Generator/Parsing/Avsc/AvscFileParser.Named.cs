@@ -65,7 +65,7 @@ internal sealed partial class AvscFileParser
 
         // Registered before the fields are read so a field of a record may refer to the record itself.
         var placeholder = new AvscNamedType(kind, fullName, clrNamespace, clrName, doc, aliases, EquatableArray<AvscField>.Empty,
-            EquatableArray<string>.Empty, null, 0, null, string.Empty, site);
+            EquatableArray<string>.Empty, null, 0, null, string.Empty, site, Site(nameNode, path + ".name"));
         _definedHere[fullName] = placeholder;
         var definitionIndex = _definitions.Count;
         _definitions.Add(placeholder);

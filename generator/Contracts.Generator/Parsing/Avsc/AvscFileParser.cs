@@ -25,6 +25,7 @@ internal sealed partial class AvscFileParser
     public const string NamespaceProperty = "contracts.namespace";
     public const string TypeNameProperty = "contracts.typeName";
     public const string MemberNameProperty = "contracts.memberName";
+    public const string MessageProperty = "contracts.message";
 
     private readonly AvscFileOptions _options;
     private readonly SourceText _text;
@@ -98,6 +99,11 @@ internal sealed partial class AvscFileParser
 
     private AvscContractSettings? ParseContractSettings(JsonNode json, AvscNamedType root)
     {
+        if (!TryParseIsMessage(json, out var isMessage))
+        {
+            return null;
+        }
+
         var messageType = _options.MessageType ?? AvroNaming.ToSnakeCase(AvroNaming.ShortNameOf(root.FullName));
         var messageTypeNode = Property(json, MessageTypeProperty);
         if (messageTypeNode is not null)
@@ -163,7 +169,41 @@ internal sealed partial class AvscFileParser
             keyFormat = parsed;
         }
 
-        return new AvscContractSettings(root.FullName, messageType, version, keyFormat, keyFields.ToEquatableArray(), keySite);
+        var hasMessageSettings = messageTypeNode is not null || versionNode is not null || formatNode is not null || Property(json, KeyProperty) is not null ||
+            _options.MessageType is not null || _options.Version is not null || _options.Key is not null || _options.KeyFormat is not null;
+        return new AvscContractSettings(root.FullName, messageType, version, keyFormat, keyFields.ToEquatableArray(), keySite, isMessage, hasMessageSettings);
+    }
+
+    /// <summary><c>"contracts.message"</c> (a JSON boolean), else <c>ContractsMessage</c> item metadata; false after reporting a bad value.</summary>
+    private bool TryParseIsMessage(JsonNode json, out bool? isMessage)
+    {
+        isMessage = null;
+        var node = Property(json, MessageProperty);
+        if (node is not null)
+        {
+            if (node.Kind is JsonNodeKind.True or JsonNodeKind.False)
+            {
+                isMessage = node.Kind == JsonNodeKind.True;
+                return true;
+            }
+
+            ReportSetting(node, MessageProperty, "expected true or false");
+            return false;
+        }
+
+        if (_options.Message is { } setting)
+        {
+            if (bool.TryParse(setting, out var value))
+            {
+                isMessage = value;
+                return true;
+            }
+
+            ReportSetting(null, "ContractsMessage", "'" + setting + "' is not true or false");
+            return false;
+        }
+
+        return true;
     }
 
     private (List<string>? Fields, AvscSite Site) ParseKeyFields(JsonNode json)

@@ -31,6 +31,7 @@ internal static class AvscInputs
             Value(options, MetadataPrefix + "ContractsKey"),
             Value(options, MetadataPrefix + "ContractsKeyFormat"),
             Value(options, MetadataPrefix + "ContractsTypeName"),
+            Value(options, MetadataPrefix + "ContractsMessage"),
             string.Equals(Value(options, MetadataPrefix + "ContractsShippedSchema"), "true", StringComparison.OrdinalIgnoreCase));
     }
 

@@ -26,7 +26,8 @@ internal enum AvscNamedKind
 /// <param name="FixedSize">A fixed's size.</param>
 /// <param name="FixedDecimal">A fixed's <c>decimal</c> logical type (precision and scale, already validated), or null.</param>
 /// <param name="Shape">The definition's parsing canonical text (names, fields, types, symbols, size): equal shapes are the same type.</param>
-/// <param name="Site">Where the definition is written.</param>
+/// <param name="Site">Where the definition is written (the whole object).</param>
+/// <param name="NameSite">Where its <c>"name"</c> value is written: what clash and duplicate-name diagnostics point at.</param>
 internal sealed record AvscNamedType(
     AvscNamedKind Kind,
     string FullName,
@@ -40,7 +41,8 @@ internal sealed record AvscNamedType(
     int FixedSize,
     AvscDecimal? FixedDecimal,
     string Shape,
-    AvscSite Site)
+    AvscSite Site,
+    AvscSite NameSite)
 {
     /// <summary>The fully qualified C# name, <c>global::Ns.Name</c>.</summary>
     public string ClrTypeName => "global::" + (ClrNamespace.Length == 0 ? ClrName : ClrNamespace + "." + ClrName);

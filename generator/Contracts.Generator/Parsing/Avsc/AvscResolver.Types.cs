@@ -53,9 +53,10 @@ internal sealed partial class AvscResolver
         {
             var report = IsOwnFile(definition);
             var fields = new List<FieldModel>();
+            var takenNames = new HashSet<string>(definition.Fields.Select(f => f.MemberName.TrimStart('@')), StringComparer.Ordinal) { definition.ClrName.TrimStart('@') };
             foreach (var field in definition.Fields)
             {
-                var type = ResolveType(field.Type, report, new UnionSite(definition.ClrTypeName, field.MemberName));
+                var type = ResolveType(field.Type, report, new UnionSite(definition.ClrTypeName, field.MemberName, takenNames));
                 if (type is not null)
                 {
                     fields.Add(new FieldModel(field.MemberName, field.AvroName, type, field.Doc, field.Aliases, field.DefaultJson, null, -1, IsKey: false));
@@ -157,7 +158,7 @@ internal sealed partial class AvscResolver
             return new AvroTypeModel(AvroKind.Nullable, shape, inner.ClrTypeName + "?", Items: inner);
         }
 
-        var className = site.OwnerClrTypeName + "." + Emitting.UnionNames.ForMember(site.MemberName, ++site.Ordinal);
+        var className = site.OwnerClrTypeName + "." + Emitting.UnionNames.ForMember(site.MemberName.TrimStart('@'), ++site.Ordinal, site.TakenNames);
         var resolved = new List<AvroTypeModel>(branches.Count);
         var hasNull = false;
         foreach (var branch in branches)
@@ -253,7 +254,7 @@ internal sealed partial class AvscResolver
         var shortName = AvroNaming.ShortNameOf(fullName);
         var candidates = new[] { "null", "boolean", "int", "long", "float", "double", "bytes", "string" }
             .Select(p => (Name: p, Distance: Distance(shortName, p)))
-            .Concat(_index.FullNames.Select(n => (Name: n, Distance: Math.Min(Distance(fullName, n), Distance(shortName, AvroNaming.ShortNameOf(n))))))
+            .Concat(_knownNames.Select(n => (Name: n, Distance: Math.Min(Distance(fullName, n), Distance(shortName, AvroNaming.ShortNameOf(n))))))
             .Where(c => c.Distance <= Math.Max(1, shortName.Length / 4))
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
@@ -294,11 +295,14 @@ internal sealed partial class AvscResolver
     };
 
     /// <summary>Where a union is declared: the record and member its class is nested in and named after.</summary>
-    private sealed class UnionSite(string ownerClrTypeName, string memberName)
+    private sealed class UnionSite(string ownerClrTypeName, string memberName, HashSet<string> takenNames)
     {
         public string OwnerClrTypeName { get; } = ownerClrTypeName;
 
         public string MemberName { get; } = memberName;
+
+        /// <summary>The record's property names, its own name and the union classes named so far: what a union class may not be called.</summary>
+        public HashSet<string> TakenNames { get; } = takenNames;
 
         /// <summary>How many unions of this member have been named so far.</summary>
         public int Ordinal { get; set; }

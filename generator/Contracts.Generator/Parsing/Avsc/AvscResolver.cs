@@ -18,6 +18,8 @@ internal sealed partial class AvscResolver
 {
     private readonly AvscFile _file;
     private readonly AvscSchemaIndex _index;
+    private readonly IEnumerable<string> _knownNames;
+    private readonly bool _rootReferencedElsewhere;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = [];
     private readonly Dictionary<string, RecordModel?> _typedRecords = new(StringComparer.Ordinal);
@@ -25,22 +27,31 @@ internal sealed partial class AvscResolver
     private readonly HashSet<string> _recordsInProgress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EnumModel?> _enums = new(StringComparer.Ordinal);
 
-    private AvscResolver(AvscFile file, AvscSchemaIndex index, CancellationToken cancellationToken)
+    private AvscResolver(AvscFile file, AvscSchemaIndex index, IEnumerable<string> knownNames, bool rootReferencedElsewhere, CancellationToken cancellationToken)
     {
         _file = file;
         _index = index;
+        _knownNames = knownNames;
+        _rootReferencedElsewhere = rootReferencedElsewhere;
         _cancellationToken = cancellationToken;
     }
 
-    /// <summary>The pipeline's per-file transform over (file, index).</summary>
-    public static AvscResolution Resolve(AvscFile file, AvscSchemaIndex index, CancellationToken cancellationToken)
+    /// <summary>The pipeline's per-file transform: the file with just the definitions it reaches.</summary>
+    public static AvscResolution Resolve(AvscResolveInput input, CancellationToken cancellationToken) =>
+        Resolve(input.File, new AvscSchemaIndex(input.Reached), input.KnownNames, input.RootReferencedElsewhere, cancellationToken);
+
+    /// <summary>One file against the index of every file (as the compatibility analyzers use it).</summary>
+    public static AvscResolution Resolve(AvscFile file, AvscSchemaIndex index, CancellationToken cancellationToken) =>
+        Resolve(file, index, index.FullNames, file.Contract is { } settings && index.IsReferencedOutside(settings.RootFullName, file.Path), cancellationToken);
+
+    private static AvscResolution Resolve(AvscFile file, AvscSchemaIndex index, IEnumerable<string> knownNames, bool rootReferencedElsewhere, CancellationToken cancellationToken)
     {
-        var resolver = new AvscResolver(file, index, cancellationToken);
+        var resolver = new AvscResolver(file, index, knownNames, rootReferencedElsewhere, cancellationToken);
         var declarations = resolver.ResolveDeclarations();
         var contract = resolver.ResolveContract();
         var generatedTypes = declarations
             .Select(d => (Declaration: d, Definition: index.Find(d.Record?.AvroFullName ?? d.Enum!.AvroFullName)!))
-            .Select(pair => new AvscGeneratedType(MetadataName(pair.Declaration), pair.Definition.FullName, pair.Declaration.Record is not null, pair.Definition.Site));
+            .Select(pair => new AvscGeneratedType(MetadataName(pair.Declaration), pair.Definition.FullName, pair.Declaration.Record is not null, pair.Definition.NameSite));
         return new AvscResolution(file.Path, contract, declarations.ToEquatableArray(), resolver._diagnostics.Distinct().ToEquatableArray(), generatedTypes.ToEquatableArray());
     }
 
@@ -83,7 +94,7 @@ internal sealed partial class AvscResolver
 
         if (owner.Shape != definition.Shape)
         {
-            Report(DiagnosticDescriptors.AvscDuplicateName, definition.Site, "'" + definition.FullName + "'", definition.Site.JsonPath,
+            Report(DiagnosticDescriptors.AvscDuplicateName, definition.NameSite, "'" + definition.FullName + "'", definition.NameSite.JsonPath,
                 (owner.Site.Location?.FilePath ?? "another file") + " defines it differently (at " + owner.Site.JsonPath +
                 "); give one of them another name or namespace, or make the definitions identical");
         }
@@ -94,9 +105,11 @@ internal sealed partial class AvscResolver
     private ContractModel? ResolveContract()
     {
         var settings = _file.Contract;
-        if (settings is null || _index.Find(settings.RootFullName) is not { } rootDefinition || !_file.Definitions.Contains(rootDefinition))
+        if (settings is null || _index.Find(settings.RootFullName) is not { } rootDefinition || !_file.Definitions.Contains(rootDefinition) ||
+            !settings.IsContract(_rootReferencedElsewhere))
         {
-            // No top-level record, or an equal definition in an earlier file already generates this contract.
+            // No top-level record, an equal definition in an earlier file already generates this contract, or the record is
+            // a shared type (opted out, or referenced from another file without message settings).
             return null;
         }
 

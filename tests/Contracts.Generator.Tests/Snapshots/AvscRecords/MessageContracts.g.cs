@@ -10,7 +10,6 @@ namespace TestAssembly
         /// <summary>Every contract of this assembly, looked up by type and version or by schema fingerprint.</summary>
         public static global::Contracts.ContractCatalog Catalog { get; } = new global::Contracts.ContractCatalog(new global::Contracts.IMessageDescriptor[]
         {
-            global::Acme.Common.Address.Descriptor,
             global::Acme.People.PersonProfile.Descriptor,
         });
     }
