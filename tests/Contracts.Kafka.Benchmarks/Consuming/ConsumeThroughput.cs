@@ -10,6 +10,7 @@ using Contracts.Hosting;
 using Contracts.Kafka.Benchmarks.Model;
 using Contracts.Kafka.Benchmarks.Reporting;
 using Contracts.Messaging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +21,8 @@ namespace Contracts.Kafka.Benchmarks.Consuming;
 /// offset tracking and commits) against a raw Confluent.Kafka <c>Consume</c> loop that touches each value, both
 /// reading the same topic from the beginning under a fresh group, alternating rounds. A third side, the raw loop
 /// decoding each value with the generated reader, splits what Contracts adds into the decode every application needs
-/// and the rest (dispatch, context, offsets). A round is timed from its first message to its last, so the group join
+/// and the rest (dispatch, context, offsets); a fourth, the group with a handler class resolved from a DI scope per
+/// message, shows what that scope costs. A round is timed from its first message to its last, so the group join
 /// (which the mock cluster makes vary) is in no side.
 /// </summary>
 internal static class ConsumeThroughput
@@ -28,6 +30,7 @@ internal static class ConsumeThroughput
     public const string RawSide = "raw consume loop";
     public const string RawDecodeSide = "raw loop + generated Avro decode";
     public const string ContractsSide = "Contracts consumer group";
+    public const string ContractsScopedSide = "Contracts group, DI-scoped handler class";
 
     // The mock keeps only ~5 MiB per partition: the topic is spread wide enough to keep every message it is given.
     private const int Partitions = 32;
@@ -45,7 +48,8 @@ internal static class ConsumeThroughput
         {
             RunRaw(kafka.BootstrapServers, topic, messages, "warm-up-raw", 0, decode: false);
             RunRaw(kafka.BootstrapServers, topic, messages, "warm-up-raw-decode", 0, decode: true);
-            await RunContractsAsync(kafka.BootstrapServers, messages, "warm-up-contracts", 0);
+            await RunContractsAsync(kafka.BootstrapServers, messages, "warm-up-contracts", 0, scoped: false);
+            await RunContractsAsync(kafka.BootstrapServers, messages, "warm-up-contracts-scoped", 0, scoped: true);
         }
 
         var results = new List<RoundResult>();
@@ -53,7 +57,8 @@ internal static class ConsumeThroughput
         {
             results.Add(RunRaw(kafka.BootstrapServers, topic, messages, $"raw-{round}", round, decode: false));
             results.Add(RunRaw(kafka.BootstrapServers, topic, messages, $"raw-decode-{round}", round, decode: true));
-            results.Add(await RunContractsAsync(kafka.BootstrapServers, messages, $"contracts-{round}", round));
+            results.Add(await RunContractsAsync(kafka.BootstrapServers, messages, $"contracts-{round}", round, scoped: false));
+            results.Add(await RunContractsAsync(kafka.BootstrapServers, messages, $"contracts-scoped-{round}", round, scoped: true));
         }
 
         return results;
@@ -88,42 +93,40 @@ internal static class ConsumeThroughput
         return clock.Result();
     }
 
-    private static async Task<RoundResult> RunContractsAsync(string bootstrapServers, int messages, string group, int round)
+    private static async Task<RoundResult> RunContractsAsync(string bootstrapServers, int messages, string group, int round, bool scoped)
     {
-        var clock = new RoundClock(ContractsSide, round, messages);
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        long checksum = 0;
+        var probe = new OrderProbe(new RoundClock(scoped ? ContractsScopedSide : ContractsSide, round, messages));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(probe);
         builder.Services.AddContracts(contracts => contracts.AddKafka(kafka => kafka
             .Configure(options => options.BootstrapServers = bootstrapServers)
-            .AddConsumer(group, consumer => consumer
-                .Subscribe<OrdersTopic>()
-                .AddHandler<OrderPlacedV1>((order, _, _) =>
+            .AddConsumer(group, consumer =>
+            {
+                consumer.Subscribe<OrdersTopic>();
+                if (scoped)
                 {
-                    checksum += order.Lines.Count;
-                    clock.Message();
-                    if (clock.Finished)
-                    {
-                        done.TrySetResult();
-                    }
-
-                    return ValueTask.CompletedTask;
-                }))));
+                    consumer.AddHandler<OrderPlacedV1, ScopedOrderHandler>();
+                }
+                else
+                {
+                    consumer.AddHandler<OrderPlacedV1>((order, _, _) => probe.Handle(order));
+                }
+            })));
         using var host = builder.Build();
         await host.StartAsync();
         try
         {
-            await done.Task.WaitAsync(RoundTimeout);
+            await probe.Done.WaitAsync(RoundTimeout);
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"The Contracts consumer group handled {clock.Seen:N0} of {messages:N0} messages in {RoundTimeout}.");
+            throw new TimeoutException($"The Contracts consumer group handled {probe.Clock.Seen:N0} of {messages:N0} messages in {RoundTimeout}.");
         }
 
         await host.StopAsync();
-        GC.KeepAlive(checksum);
-        return clock.Result();
+        GC.KeepAlive(probe.Checksum);
+        return probe.Clock.Result();
     }
 
     /// <summary>Produces <paramref name="messages"/> distinct orders (keys spread over every partition) through the typed producer.</summary>
