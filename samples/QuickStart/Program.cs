@@ -19,7 +19,8 @@ var configured = new ConfigurationBuilder()
     .AddCommandLine(args)
     .Build()["Contracts:Kafka:BootstrapServers"];
 await using var embedded = string.IsNullOrWhiteSpace(configured)
-    ? EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = { new EmbeddedTopic("people", 3), new EmbeddedTopic("membership.people.dlt") } })
+    // The membership consumer creates its dead-letter topic (membership.people.dlt) itself when it starts.
+    ? EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = { new EmbeddedTopic("people", 3) } })
     : null;
 var bootstrapServers = embedded?.BootstrapServers ?? configured!;
 ContractTour.Section(embedded is null ? $"Two services over Kafka at {bootstrapServers}" : "Two services over the embedded Kafka broker");

@@ -19,6 +19,9 @@ public sealed class ConsumerGroupOptions
     /// <summary>Name of <see cref="Retry"/> in configuration.</summary>
     public const string RetryKey = nameof(Retry);
 
+    /// <summary>Name of <see cref="TopicCreation"/> in configuration.</summary>
+    public const string TopicCreationKey = nameof(TopicCreation);
+
     /// <summary>The Kafka group id; the registration name when empty.</summary>
     public string? GroupId { get; set; }
 
@@ -30,6 +33,9 @@ public sealed class ConsumerGroupOptions
 
     /// <summary>How failed handler calls are retried before the message is dead-lettered.</summary>
     public RetryOptions Retry { get; set; } = new();
+
+    /// <summary>Whether the group creates its retry and dead-letter topics at start, and how.</summary>
+    public TopicCreationOptions TopicCreation { get; set; } = new();
 
     /// <summary>The most messages a batch handler receives at once.</summary>
     public int MaxBatchSize { get; set; } = 100;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -14,7 +15,8 @@ namespace Contracts.Kafka;
 /// Kafka client (Confluent.Kafka producers, consumers, groups, idempotence, transactions) can use
 /// <see cref="BootstrapServers"/>; faults can be injected while they run. Meant for tests, samples and local
 /// development: data lives in memory, each partition keeps only its newest ~5 MiB, and AdminClient topic management
-/// is not supported (use <see cref="CreateTopic"/>).
+/// is not supported (use <see cref="CreateTopic"/>; consumer groups pointed at it create their retry and dead-letter
+/// topics through it).
 /// </summary>
 /// <example><code>
 /// await using var kafka = EmbeddedKafka.Start(new EmbeddedKafkaOptions { Brokers = 3, Topics = { new("people", 4) } });
@@ -23,6 +25,9 @@ namespace Contracts.Kafka;
 public sealed class EmbeddedKafka : IAsyncDisposable, IDisposable
 {
     private const int ErrorTextSize = 512;
+
+    // Running clusters by bootstrap list, so that consumers pointed at one create topics through the mock API.
+    private static readonly ConcurrentDictionary<string, EmbeddedKafka> Running = new(StringComparer.Ordinal);
 
     private readonly Lock _gate = new();
     private IntPtr _client;
@@ -89,6 +94,7 @@ public sealed class EmbeddedKafka : IAsyncDisposable, IDisposable
                 kafka.CreateTopic(topic.Name, topic.Partitions, topic.ReplicationFactor);
             }
 
+            Running[kafka.BootstrapServers] = kafka;
             return kafka;
         }
         catch
@@ -97,6 +103,10 @@ public sealed class EmbeddedKafka : IAsyncDisposable, IDisposable
             throw;
         }
     }
+
+    /// <summary>The running cluster of this process whose <see cref="BootstrapServers"/> is <paramref name="bootstrapServers"/>, if any.</summary>
+    internal static EmbeddedKafka? InProcess(string? bootstrapServers) =>
+        bootstrapServers is not null && Running.TryGetValue(bootstrapServers, out var kafka) ? kafka : null;
 
     /// <summary>Creates a topic.</summary>
     /// <exception cref="ArgumentException">The name is invalid, or the counts are out of range.</exception>
@@ -209,6 +219,7 @@ public sealed class EmbeddedKafka : IAsyncDisposable, IDisposable
     /// <summary>Stops the cluster; clients still connected see their brokers disappear.</summary>
     public void Dispose()
     {
+        Running.TryRemove(new(BootstrapServers, this));
         IntPtr cluster;
         IntPtr client;
         lock (_gate)

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Contracts.Kafka.Consuming;
+using Contracts.Kafka.Retries;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,11 +27,29 @@ internal sealed class ConsumerGroupService(
     private readonly ILogger _logger = loggers.CreateLogger("Contracts.Kafka.Consumer." + definition.Name);
     private ConsumerGroupWorker? _worker;
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Bad settings or handler registrations fail the host's start with OptionsValidationException, not later.
-        _worker = new ConsumerGroupWorker(definition, groupOptions.Get(definition.Name), kafkaOptions.Value, services, _logger, time);
-        return base.StartAsync(cancellationToken);
+        // Bad settings or handler registrations fail the host's start with OptionsValidationException, not later;
+        // so does a cluster that refuses the group's retry and dead-letter topics (TopicCreationException).
+        var options = groupOptions.Get(definition.Name);
+        var kafka = kafkaOptions.Value;
+        var worker = new ConsumerGroupWorker(definition, options, kafka, services, _logger, time);
+        try
+        {
+            var clientProperties = new Dictionary<string, string>(kafka.Properties, StringComparer.Ordinal)
+            {
+                ["bootstrap.servers"] = options.BootstrapServers ?? kafka.BootstrapServers ?? string.Empty,
+            };
+            await RetryTopicProvisioner.EnsureAsync(worker.GroupId, options, clientProperties, _logger, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            worker.Dispose();
+            throw;
+        }
+
+        _worker = worker;
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)

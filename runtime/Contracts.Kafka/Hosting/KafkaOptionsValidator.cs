@@ -64,6 +64,22 @@ internal sealed class ConsumerGroupOptionsValidator(IOptions<KafkaOptions> kafka
             failures.Add($"{at}:{ConsumerGroupOptions.RetryKey}:{nameof(retry.Multiplier)} must be at least 1 (was {retry.Multiplier}).");
         }
 
+        var creation = options.TopicCreation;
+        if (creation.Partitions is < 1)
+        {
+            failures.Add($"{at}:{ConsumerGroupOptions.TopicCreationKey}:{nameof(creation.Partitions)} must be at least 1 when set (was {creation.Partitions}).");
+        }
+
+        if (creation.ReplicationFactor is < 1)
+        {
+            failures.Add($"{at}:{ConsumerGroupOptions.TopicCreationKey}:{nameof(creation.ReplicationFactor)} must be at least 1 when set (was {creation.ReplicationFactor}).");
+        }
+
+        if (creation.Timeout <= TimeSpan.Zero || creation.Timeout.TotalMilliseconds > int.MaxValue)
+        {
+            failures.Add($"{at}:{ConsumerGroupOptions.TopicCreationKey}:{nameof(creation.Timeout)} must be positive (was {creation.Timeout}).");
+        }
+
         if (options.MaxBatchSize < 1)
         {
             failures.Add($"{at}:{nameof(options.MaxBatchSize)} must be at least 1 (was {options.MaxBatchSize}).");
