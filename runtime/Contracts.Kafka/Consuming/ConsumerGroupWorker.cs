@@ -36,6 +36,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
     private readonly string _group;
     private readonly IReadOnlyDictionary<string, SourceTopic> _sources;
     private readonly Dictionary<TopicPartition, PartitionHold> _holds = [];
+    private readonly List<RetainedBatch> _retained = [];
     private readonly Dictionary<TopicPartition, long> _lag = [];
     private readonly Lazy<MessageForwarder> _forwarder;
     private readonly IConsumer<byte[]?, byte[]?> _consumer;
@@ -134,6 +135,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
     {
         var now = _time.GetTimestamp();
         ResumeDueHolds();
+        RetryDueBatches();
         ConsumeResult<byte[]?, byte[]?>? result;
         try
         {
@@ -178,7 +180,11 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         var attempt = source.AttemptOf(result, hasHold && result.Offset.Value <= hold!.LastOffset ? hold.Attempt : 1);
         if (source.NotBefore(result) is { } notBefore && notBefore > _time.GetUtcNow())
         {
-            FlushPending();
+            if (FlushPendingHolds(result.TopicPartition))
+            {
+                return;
+            }
+
             Hold(result.TopicPartition, result.Offset.Value, result.Offset.Value, attempt, notBefore);
             return;
         }
@@ -186,21 +192,29 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         var value = result.Message.Value ?? [];
         if (!TryIdentify(result, source, value, out var route, out var format, out var messageType, out var version, out var typeKnown, out var notIdentified))
         {
-            FlushPending();
+            if (FlushPendingHolds(result.TopicPartition))
+            {
+                return;
+            }
+
             DeadLetter(result, source, DeadLetterReason.Undecodable, notIdentified, attempts: 0);
             return;
         }
 
         if (route is null)
         {
-            FlushPending();
+            if (FlushPendingHolds(result.TopicPartition))
+            {
+                return;
+            }
+
             OnUnknown(result, source, messageType!, version, typeKnown);
             return;
         }
 
-        if (_pending is not null && !ReferenceEquals(_pending, route.Target))
+        if (_pending is not null && !ReferenceEquals(_pending, route.Target) && FlushPendingHolds(result.TopicPartition))
         {
-            FlushPending();
+            return;
         }
 
         var context = new MessageContext(result, _group, route.MessageType, route.WrittenVersion, attempt);
@@ -210,8 +224,11 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            FlushPending();
-            DeadLetter(result, source, DeadLetterReason.Undecodable, error, attempts: 0);
+            if (!FlushPendingHolds(result.TopicPartition))
+            {
+                DeadLetter(result, source, DeadLetterReason.Undecodable, error, attempts: 0);
+            }
+
             return;
         }
 
@@ -310,6 +327,16 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         }
     }
 
+    /// <summary>
+    /// Hands the pending batch over; true when that put <paramref name="partition"/> on hold (the batch failed and
+    /// waits for a blocking retry): the message at hand must then wait behind it, and the seek delivers it again.
+    /// </summary>
+    private bool FlushPendingHolds(TopicPartition partition)
+    {
+        FlushPending();
+        return _holds.Count != 0 && _holds.TryGetValue(partition, out var hold) && hold.Paused;
+    }
+
     private void FlushPending()
     {
         var target = _pending;
@@ -361,7 +388,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
 
             activity?.SetStatus(ActivityStatusCode.Error, error.Message);
             activity?.AddTag(MessagingAttributes.ErrorType, error.GetType().FullName);
-            OnHandlerFailed(contexts, error);
+            OnHandlerFailed(target, error);
             return;
         }
 
@@ -443,29 +470,39 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         return activity;
     }
 
-    private void OnHandlerFailed(IReadOnlyList<MessageContext> contexts, Exception error)
+    /// <summary>
+    /// A handler call failed: the whole call is retried. Blocking, the same batch is kept and handed over again after
+    /// the backoff while its partitions wait; non-blocking, each of its messages goes to the retry topic of its own
+    /// attempt (or, on its last attempt, to the dead-letter topic).
+    /// </summary>
+    private void OnHandlerFailed(HandlerTarget target, Exception error)
     {
+        var contexts = target.Pending;
         var retry = _options.Retry;
-        var attempt = contexts.Max(c => c.Attempt);
         var retryable = retry.Mode != RetryMode.None && _definition.RetryPolicy.ShouldRetry(error);
-        if (retryable && attempt < retry.MaxAttempts)
+        if (retryable && retry.Mode == RetryMode.Blocking)
         {
-            var delay = retry.DelayBefore(attempt);
-            if (retry.Mode == RetryMode.Blocking)
+            // A kept batch is retried as one: all its messages are on the same attempt.
+            var attempt = contexts[0].Attempt;
+            if (attempt < retry.MaxAttempts)
             {
-                foreach (var partition in contexts.GroupBy(c => c.Result.TopicPartition))
-                {
-                    var head = partition.First();
-                    CountFailure(head.Topic, error, "retried");
-                    ConsumerLog.BlockingRetry(_logger, error, _group, attempt, head.Topic, head.Partition, head.Offset, delay);
-                    Hold(partition.Key, partition.Min(c => c.Offset), partition.Max(c => c.Offset), attempt + 1, _time.GetUtcNow() + delay);
-                }
-
+                Retain(target, attempt, retry.DelayBefore(attempt), error);
                 return;
             }
+        }
 
+        if (retryable && retry.Mode == RetryMode.NonBlocking)
+        {
             foreach (var context in contexts)
             {
+                var attempt = context.Attempt;
+                if (attempt >= retry.MaxAttempts)
+                {
+                    DeadLetter(context.Result, _sources[context.Topic], DeadLetterReason.RetriesExhausted, error, attempt);
+                    continue;
+                }
+
+                var delay = retry.DelayBefore(attempt);
                 var source = _sources[context.Topic];
                 var (topic, partition, offset) = source.Origin(context.Result);
                 var retryTopic = RetryTopics.Retry(_group, source.OriginalTopic, attempt);
@@ -493,6 +530,101 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         foreach (var context in contexts)
         {
             DeadLetter(context.Result, _sources[context.Topic], reason, error, context.Attempt);
+        }
+    }
+
+    /// <summary>Keeps the failed call's messages for a retry after <paramref name="delay"/>, pausing their partitions until then.</summary>
+    private void Retain(HandlerTarget target, int attempt, TimeSpan delay, Exception error)
+    {
+        var batch = new RetainedBatch(target.Detach(attempt + 1), _time.GetUtcNow() + delay);
+        _retained.Add(batch);
+        foreach (var (partition, range) in batch.Ranges)
+        {
+            CountFailure(partition.Topic, error, "retried");
+            ConsumerLog.BlockingRetry(_logger, error, _group, attempt, partition.Topic, partition.Partition.Value, range.First, delay);
+
+            // Paused until the batch is done (no resume time of its own); messages fetched behind it come again after it.
+            Hold(partition, range.Last + 1, range.Last, attempt + 1, DateTimeOffset.MaxValue);
+        }
+    }
+
+    /// <summary>Hands each kept batch whose backoff has passed to its handler again, then releases its partitions.</summary>
+    private void RetryDueBatches()
+    {
+        if (_retained.Count == 0)
+        {
+            return;
+        }
+
+        var utcNow = _time.GetUtcNow();
+        for (var i = 0; i < _retained.Count;)
+        {
+            var batch = _retained[i];
+            if (batch.RetryAt > utcNow)
+            {
+                i++;
+                continue;
+            }
+
+            _retained.RemoveAt(i);
+            try
+            {
+                Invoke(batch.Target);
+            }
+            finally
+            {
+                batch.Target.Clear();
+            }
+
+            foreach (var partition in batch.Ranges.Keys)
+            {
+                // A failure again kept a new batch over the same partitions: they stay paused for it.
+                if (!_retained.Exists(kept => kept.Ranges.ContainsKey(partition)) && _holds.Remove(partition))
+                {
+                    Release(partition, seekTo: null);
+                }
+            }
+        }
+    }
+
+    /// <summary>Drops kept batches that hold any of <paramref name="revoked"/>; partitions of theirs still owned read the batch again from Kafka.</summary>
+    private void DropRetained(List<TopicPartition> revoked)
+    {
+        for (var i = _retained.Count - 1; i >= 0; i--)
+        {
+            var batch = _retained[i];
+            if (!revoked.Exists(batch.Ranges.ContainsKey))
+            {
+                continue;
+            }
+
+            _retained.RemoveAt(i);
+            batch.Target.Clear();
+            foreach (var (partition, range) in batch.Ranges)
+            {
+                if (!revoked.Contains(partition) && _holds.Remove(partition))
+                {
+                    Release(partition, seekTo: range.First);
+                }
+            }
+        }
+    }
+
+    private void Release(TopicPartition partition, long? seekTo)
+    {
+        try
+        {
+            if (seekTo is { } offset)
+            {
+                _consumer.Seek(new TopicPartitionOffset(partition, offset));
+            }
+
+            _consumer.Resume([partition]);
+        }
+        catch (KafkaException error)
+        {
+            // Not assigned any more: its new owner starts from the committed offset.
+            ConsumerLog.ConsumeError(_logger, _group, $"cannot resume {partition}: {error.Error}");
         }
     }
 
@@ -616,6 +748,12 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
             timeout = lingerLeft < timeout ? lingerLeft : timeout;
         }
 
+        foreach (var batch in _retained)
+        {
+            var untilRetry = batch.RetryAt - _time.GetUtcNow();
+            timeout = untilRetry < timeout ? untilRetry : timeout;
+        }
+
         if (_holds.Count > 0)
         {
             var utcNow = _time.GetUtcNow();
@@ -644,6 +782,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
 
         _offsets.Forget(partitions);
 
+        DropRetained(partitions);
         foreach (var partition in partitions)
         {
             _holds.Remove(partition);
@@ -662,6 +801,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         _pending?.Clear();
         _pending = null;
         _offsets.Forget(partitions);
+        DropRetained(partitions);
         foreach (var partition in partitions)
         {
             _holds.Remove(partition);

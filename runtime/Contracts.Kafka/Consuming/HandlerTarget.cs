@@ -34,6 +34,12 @@ internal abstract class HandlerTarget
 
     public virtual void Clear() => _contexts.Clear();
 
+    /// <summary>
+    /// A new target holding what is pending here, each message on <paramref name="attempt"/>: a failed batch kept for
+    /// its blocking retry while this target collects the next one.
+    /// </summary>
+    public abstract HandlerTarget Detach(int attempt);
+
     protected void AddContext(MessageContext context) => _contexts.Add(context);
 }
 
@@ -71,6 +77,13 @@ internal sealed class SingleHandlerTarget<T> : HandlerTarget<T>
         AddContext(context);
     }
 
+    public override HandlerTarget Detach(int attempt)
+    {
+        var copy = _instance is not null ? new SingleHandlerTarget<T>(_instance) : new SingleHandlerTarget<T>(_resolve!);
+        copy.Add(_message!, Pending[0].WithAttempt(attempt));
+        return copy;
+    }
+
     public override ValueTask InvokeAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         _instance is not null ? _instance.HandleAsync(_message!, Pending[0], cancellationToken) : InvokeScopedAsync(services, cancellationToken);
 
@@ -101,6 +114,17 @@ internal sealed class BatchHandlerTarget<T> : HandlerTarget<T>
     {
         _messages.Add(message);
         AddContext(context);
+    }
+
+    public override HandlerTarget Detach(int attempt)
+    {
+        var copy = new BatchHandlerTarget<T>(_resolve, MaxPending);
+        for (var i = 0; i < _messages.Count; i++)
+        {
+            copy.Add(_messages[i], Pending[i].WithAttempt(attempt));
+        }
+
+        return copy;
     }
 
     public override async ValueTask InvokeAsync(IServiceProvider services, CancellationToken cancellationToken)

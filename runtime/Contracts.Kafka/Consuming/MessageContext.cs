@@ -17,6 +17,9 @@ public sealed class MessageContext
 
     internal ConsumeResult<byte[]?, byte[]?> Result { get; }
 
+    /// <summary>The same message on another attempt (a blocking retry hands the same batch over again).</summary>
+    internal MessageContext WithAttempt(int attempt) => new(Result, ConsumerGroup, MessageType, Version, attempt);
+
     /// <summary>The consumer group that received the message.</summary>
     public string ConsumerGroup { get; }
 
