@@ -39,8 +39,10 @@ internal sealed class ConsumerHarness : IAsyncDisposable
             options.Topics.Add(topic);
         }
 
-        return new ConsumerHarness(EmbeddedKafka.Start(options));
+        return Start(options);
     }
+
+    public static ConsumerHarness Start(EmbeddedKafkaOptions options) => new(EmbeddedKafka.Start(options));
 
     public static void FastGroup(ConsumerGroupOptions options)
     {

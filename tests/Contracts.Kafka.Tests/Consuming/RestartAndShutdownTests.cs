@@ -4,6 +4,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Contracts.Kafka.Consuming;
+using Contracts.Kafka.Diagnostics;
+using Contracts.Kafka.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit;
@@ -83,11 +85,14 @@ public sealed class RestartAndShutdownTests
     public async Task Graceful_shutdown_hands_the_pending_batch_to_its_handler_and_commits()
     {
         await using var harness = ConsumerHarness.Start(new EmbeddedTopic("deliveries", 2));
+        using var telemetry = new TelemetryRecorder("deliveries");
         var log = new ShipmentLog();
         var order = Guid.NewGuid();
+        var partitionId = string.Empty;
         for (var i = 0; i < 25; i++)
         {
-            await harness.ProduceAsync("deliveries", new ShipmentV1(order, i));
+            // One key, so one partition.
+            partitionId = (await harness.ProduceAsync("deliveries", new ShipmentV1(order, i))).Partition.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var host = await harness.StartConsumerAsync(
@@ -104,7 +109,14 @@ public sealed class RestartAndShutdownTests
                 .AddBatchHandler<ShipmentV1, ShipmentBatchHandler>(),
             services => services.AddSingleton(log));
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Every message was polled (the group's lag on the partition is 0) and is waiting in the batch, unhandled.
+        await ConsumerHarness.WaitUntil(
+            () =>
+            {
+                telemetry.RecordObservableInstruments();
+                return telemetry.Of(KafkaTelemetry.ConsumerLagMetric).Any(m => m.Value == 0 && Equals(m.Tags[MessagingAttributes.ConsumerGroup], "couriers") && Equals(m.Tags[MessagingAttributes.PartitionId], partitionId));
+            },
+            "the consumer polled all 25 messages");
         Assert.Equal(0, log.Count);
         await host.StopAsync();
 

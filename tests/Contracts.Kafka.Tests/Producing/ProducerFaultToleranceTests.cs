@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
@@ -6,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Confluent.Kafka;
 using Contracts.Avro;
+using Contracts.Kafka.Tests.Consuming;
 using Contracts.Kafka.Tests.Support;
 using Contracts.Messaging;
 using Xunit;
@@ -17,13 +19,14 @@ public sealed class ProducerFaultToleranceTests
     private static readonly TopicDescriptor Accounts = new("accounts", WireFormat.Avro, [AccountEventV1.Descriptor]);
 
     [Fact]
-    public async Task Broker_down_and_up_while_producing_100k_loses_nothing_and_keeps_per_key_order()
+    public async Task Broker_down_and_up_while_producing_100k_loses_nothing_and_a_consumer_group_gets_each_message_once_in_key_order()
     {
         const int total = 100_000;
         const int keys = 64;
         const int partitions = 8;
         // ~60 bytes a record: 100k over 8 partitions stays far below the mock's ~5 MiB retained per partition.
-        await using var kafka = EmbeddedKafka.Start(new EmbeddedKafkaOptions { Brokers = 3, Topics = { new EmbeddedTopic("accounts", partitions, 3) } });
+        await using var harness = ConsumerHarness.Start(new EmbeddedKafkaOptions { Brokers = 3, Topics = { new EmbeddedTopic("accounts", partitions, 3) } });
+        var kafka = harness.Kafka;
         for (var p = 0; p < partitions; p++)
         {
             kafka.SetPartitionLeader("accounts", p, 1 + (p % 3));
@@ -84,6 +87,24 @@ public sealed class ProducerFaultToleranceTests
             Assert.Single(group.Select(r => r.Partition).Distinct());
             var inOffsetOrder = group.OrderBy(r => r.Offset).Select(r => r.Event.Sequence).ToList();
             Assert.Equal(Enumerable.Range(1, inOffsetOrder.Count).Select(i => (long)i), inOffsetOrder);
+        }
+
+        // What a service sees: a consumer group dispatching the topic gets every message once, each key in order.
+        var consumed = new ConcurrentDictionary<string, List<long>>(StringComparer.Ordinal);
+        var count = 0;
+        await harness.StartConsumerAsync("ledger", consumer => consumer
+            .Subscribe("accounts")
+            .AddHandler<AccountEventV1>((account, _, _) =>
+            {
+                consumed.GetOrAdd(account.AccountId, _ => []).Add(account.Sequence);
+                Interlocked.Increment(ref count);
+                return ValueTask.CompletedTask;
+            }));
+        await ConsumerHarness.WaitUntil(() => Volatile.Read(ref count) >= total, "the group consumed every message", TimeSpan.FromMinutes(3));
+        Assert.Equal(keys, consumed.Count);
+        foreach (var (key, received) in consumed)
+        {
+            Assert.Equal(Enumerable.Range(1, (int)sequences[int.Parse(key["acc-".Length..])]).Select(i => (long)i), received);
         }
     }
 
