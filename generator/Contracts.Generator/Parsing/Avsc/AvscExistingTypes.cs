@@ -77,7 +77,8 @@ internal static class AvscExistingTypes
 
         foreach (var part in name.Split('.'))
         {
-            current = current.GetNamespaceMembers().FirstOrDefault(n => n.Name == part);
+            // By name: enumerating a merged namespace's members would read every referenced assembly's namespaces.
+            current = current.GetMembers(part).OfType<INamespaceSymbol>().FirstOrDefault();
             if (current is null)
             {
                 return null;
