@@ -60,42 +60,52 @@ internal static partial class AvroCodecEmitter
 
     private static string ScalarWrite(AvroTypeModel type, string value)
     {
+        var (method, argument) = ScalarWriteCall(type, value);
+        return "writer." + method + "(" + argument + ");";
+    }
+
+    /// <summary>
+    /// The <see cref="T:Contracts.Avro.AvroWriter"/> method writing a scalar <paramref name="type"/> and its argument list; the
+    /// <c>AvroPrimitives</c> method of the same name takes the same arguments after a span and an offset.
+    /// </summary>
+    private static (string Method, string Arguments) ScalarWriteCall(AvroTypeModel type, string value)
+    {
         switch (type.Kind, type.Clr)
         {
             case (AvroKind.Boolean, ClrShape.Boolean):
-                return "writer.WriteBoolean(" + value + ");";
+                return ("WriteBoolean", value);
             case (AvroKind.Int, ClrShape.Int32):
-                return "writer.WriteInt(" + value + ");";
+                return ("WriteInt", value);
             case (AvroKind.Int, ClrShape.DateOnly):
-                return "writer.WriteDate(" + value + ");";
+                return ("WriteDate", value);
             case (AvroKind.Int, ClrShape.TimeOnly):
-                return "writer.WriteTimeMillis(" + value + ");";
+                return ("WriteTimeMillis", value);
             case (AvroKind.Long, ClrShape.Int64):
-                return "writer.WriteLong(" + value + ");";
+                return ("WriteLong", value);
             case (AvroKind.Long, ClrShape.TimeOnly):
-                return "writer.WriteTimeMicros(" + value + ");";
+                return ("WriteTimeMicros", value);
             case (AvroKind.Long, ClrShape.DateTime or ClrShape.DateTimeOffset):
-                return "writer." + TimestampMethod("Write", type) + "(" + value + ");";
+                return (TimestampMethod("Write", type), value);
             case (AvroKind.Float, ClrShape.Single):
-                return "writer.WriteFloat(" + value + ");";
+                return ("WriteFloat", value);
             case (AvroKind.Double, ClrShape.Double):
-                return "writer.WriteDouble(" + value + ");";
+                return ("WriteDouble", value);
             case (AvroKind.String, ClrShape.String):
-                return "writer.WriteString(" + value + ");";
+                return ("WriteString", value);
             case (AvroKind.String, ClrShape.Guid):
-                return "writer.WriteUuid(" + value + ");";
+                return ("WriteUuid", value);
             case (AvroKind.Bytes, ClrShape.ByteArray):
-                return "writer.WriteBytes(" + value + " ?? throw " + CodecSupportEmitter.NullValue + "(" + AvroFormat + "));";
+                return ("WriteBytes", value + " ?? throw " + CodecSupportEmitter.NullValue + "(" + AvroFormat + ")");
             case (AvroKind.Bytes, ClrShape.ReadOnlyMemoryOfByte):
-                return "writer.WriteBytes(" + value + ".Span);";
+                return ("WriteBytes", value + ".Span");
             case (AvroKind.Bytes, ClrShape.Decimal):
-                return "writer.WriteDecimal(" + value + ", " + CSharpLiteral.Int(type.Precision) + ", " + CSharpLiteral.Int(type.Scale) + ");";
+                return ("WriteDecimal", value + ", " + CSharpLiteral.Int(type.Precision) + ", " + CSharpLiteral.Int(type.Scale));
             case (AvroKind.Fixed, ClrShape.ByteArray):
-                return "writer.WriteFixed(" + value + " ?? throw " + CodecSupportEmitter.NullValue + "(" + AvroFormat + "), " + CSharpLiteral.Int(type.FixedSize) + ");";
+                return ("WriteFixed", value + " ?? throw " + CodecSupportEmitter.NullValue + "(" + AvroFormat + "), " + CSharpLiteral.Int(type.FixedSize));
             case (AvroKind.Fixed, ClrShape.ReadOnlyMemoryOfByte):
-                return "writer.WriteFixed(" + value + ".Span, " + CSharpLiteral.Int(type.FixedSize) + ");";
+                return ("WriteFixed", value + ".Span, " + CSharpLiteral.Int(type.FixedSize));
             case (AvroKind.Fixed, ClrShape.Decimal):
-                return "writer.WriteDecimalFixed(" + value + ", " + CSharpLiteral.Int(type.Precision) + ", " + CSharpLiteral.Int(type.Scale) + ", " + CSharpLiteral.Int(type.FixedSize) + ");";
+                return ("WriteDecimalFixed", value + ", " + CSharpLiteral.Int(type.Precision) + ", " + CSharpLiteral.Int(type.Scale) + ", " + CSharpLiteral.Int(type.FixedSize));
             default:
                 throw Unsupported(type);
         }
@@ -166,29 +176,50 @@ internal static partial class AvroCodecEmitter
     }
 
     /// <summary>
-    /// Writes a record's fields in order. A field whose writing can fail gets its own <c>try</c> whose filter adds the
-    /// field name to the error path: the path costs nothing until something fails (no index to keep up to date), and
-    /// fields that cannot fail (numbers, booleans, uuids, dates, times) have no handler at all.
+    /// Writes a record's fields in order: each run of fields with a bounded size through one span (see
+    /// <c>AvroCodecEmitter.Run</c>), the others through the writer. A field whose writing can fail gets its own
+    /// <c>try</c> whose filter adds the field name to the error path: the path costs nothing until something fails (no
+    /// index to keep up to date), and fields that cannot fail (numbers, booleans, uuids, dates, times) have no handler.
     /// </summary>
     private static void WriteFields(SourceWriter w, CodecPlan plan, RecordModel record, string instance, LocalNames locals, int inlineDepth)
     {
         var names = CodecSupportEmitter.FieldNames(plan, record);
-        for (var i = 0; i < record.Fields.Count; i++)
+        var i = 0;
+        while (i < record.Fields.Count)
         {
+            if (IsBounded(record.Fields[i].Type))
+            {
+                var end = i + 1;
+                while (end < record.Fields.Count && IsBounded(record.Fields[end].Type))
+                {
+                    end++;
+                }
+
+                WriteRun(w, plan, record, instance, i, end, locals);
+                i = end;
+                continue;
+            }
+
             var field = record.Fields[i];
             var expression = instance + "." + CodeNames.Member(field.MemberName);
             if (!CanFail(field.Type))
             {
                 WriteValue(w, plan, field.Type, expression, locals, inlineDepth);
-                continue;
+            }
+            else
+            {
+                w.Open("try");
+                WriteValue(w, plan, field.Type, expression, locals, inlineDepth);
+                w.Close();
+                FieldPathCatch(w, names, i);
             }
 
-            w.Open("try");
-            WriteValue(w, plan, field.Type, expression, locals, inlineDepth);
-            w.Close();
-            PathCatch(w, CodecSupportEmitter.InField + "(e, " + names + "[" + CSharpLiteral.Int(i) + "])");
+            i++;
         }
     }
+
+    private static void FieldPathCatch(SourceWriter w, string fieldNamesTable, int fieldIndex) =>
+        PathCatch(w, CodecSupportEmitter.InField + "(e, " + fieldNamesTable + "[" + CSharpLiteral.Int(fieldIndex) + "])");
 
     /// <summary>Whether writing a value of <paramref name="type"/> can raise a contract error (a null, bad text, a value out of range).</summary>
     private static bool CanFail(AvroTypeModel type) => type.Kind switch

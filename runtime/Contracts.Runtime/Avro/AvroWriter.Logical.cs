@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Binary;
 
 namespace Contracts.Avro;
 
@@ -8,10 +7,8 @@ public ref partial struct AvroWriter
     /// <summary>Writes a <c>uuid</c> (a <c>string</c> in the 36-character lower-case form).</summary>
     public void WriteUuid(Guid value)
     {
-        var span = Reserve(37);
-        span[0] = 36 << 1;
-        value.TryFormat(span.Slice(1), out _, "D");
-        Advance(37);
+        var offset = Reserved(AvroPrimitives.UuidSize);
+        _position = AvroPrimitives.WriteUuid(_span, offset, value);
     }
 
     /// <summary>Writes a <c>date</c>: days since 1970-01-01.</summary>
@@ -51,37 +48,15 @@ public ref partial struct AvroWriter
     /// <exception cref="ContractEncodeException">The value needs more digits than <paramref name="precision"/> or <paramref name="scale"/> allow.</exception>
     public void WriteDecimal(decimal value, int precision, int scale)
     {
-        if (AvroDecimal.TryGetInt64Unscaled(value, precision, scale, out var unscaled))
-        {
-            var significant = AvroDecimal.MinimalLength(unscaled);
-            var span = Reserve(9);
-            span[0] = (byte)(significant << 1);
-            // Shifting the significant bytes to the top lets one 8-byte big-endian store put them first.
-            BinaryPrimitives.WriteInt64BigEndian(span.Slice(1), unscaled << ((8 - significant) << 3));
-            Advance(1 + significant);
-            return;
-        }
-
-        Span<byte> bytes = stackalloc byte[16];
-        var length = AvroDecimal.ToUnscaledBytes(value, precision, scale, bytes);
-        WriteLong(length);
-        WriteRaw(bytes.Slice(16 - length));
+        var offset = Reserved(AvroPrimitives.MaxDecimalSize);
+        _position = AvroPrimitives.WriteDecimal(_span, offset, value, precision, scale);
     }
 
     /// <summary>Writes a <c>decimal</c> on a <c>fixed</c> of <paramref name="size"/> bytes, sign-extended.</summary>
+    /// <exception cref="ContractEncodeException">The value needs more digits than <paramref name="precision"/> or <paramref name="scale"/> allow, or more than <paramref name="size"/> bytes.</exception>
     public void WriteDecimalFixed(decimal value, int precision, int scale, int size)
     {
-        Span<byte> bytes = stackalloc byte[16];
-        var length = AvroDecimal.ToUnscaledBytes(value, precision, scale, bytes);
-        if (length > size)
-        {
-            throw new ContractEncodeException(ContractFormat.Avro, $"decimal {value} needs {length} bytes; the fixed holds {size}.");
-        }
-
-        var target = Reserve(size);
-        var fill = (bytes[16 - length] & 0x80) != 0 ? (byte)0xFF : (byte)0;
-        target.Slice(0, size - length).Fill(fill);
-        bytes.Slice(16 - length).CopyTo(target.Slice(size - length));
-        Advance(size);
+        var offset = Reserved(size);
+        _position = AvroPrimitives.WriteDecimalFixed(_span, offset, value, precision, scale, size);
     }
 }

@@ -1,8 +1,6 @@
 using System;
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace Contracts.Avro;
 
@@ -26,8 +24,6 @@ public ref partial struct AvroWriter
     /// <summary>The longest byte length whose zig-zag varint fits one byte.</summary>
     private const int OneByteLengthLimit = 63;
 
-    /// <summary>The most characters whose worst-case UTF-8 length (3 bytes a char) still has a two-byte varint length (&lt; 8192).</summary>
-    private const int MaxSinglePassChars = 8191 / 3;
     private readonly IBufferWriter<byte> _output;
     private readonly int _chunkSize;
     private Span<byte> _span;
@@ -99,31 +95,38 @@ public ref partial struct AvroWriter
     /// <summary>Writes a boolean as one byte.</summary>
     public void WriteBoolean(bool value)
     {
-        var span = Reserve(1);
-        span[0] = value ? (byte)1 : (byte)0;
-        _position++;
+        var offset = Reserved(AvroPrimitives.BooleanSize);
+        _position = AvroPrimitives.WriteBoolean(_span, offset, value);
     }
 
     /// <summary>Writes an <c>int</c> as a zig-zag variable-length integer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void WriteInt(int value) => WriteVarint((uint)((value << 1) ^ (value >> 31)));
+    public void WriteInt(int value)
+    {
+        var offset = Reserved(AvroPrimitives.MaxIntSize);
+        _position = AvroPrimitives.WriteInt(_span, offset, value);
+    }
 
     /// <summary>Writes a <c>long</c> as a zig-zag variable-length integer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void WriteLong(long value) => WriteVarint((ulong)((value << 1) ^ (value >> 63)));
+    public void WriteLong(long value)
+    {
+        var offset = Reserved(AvroPrimitives.MaxLongSize);
+        _position = AvroPrimitives.WriteLong(_span, offset, value);
+    }
 
     /// <summary>Writes a <c>float</c> as 4 little-endian bytes.</summary>
     public void WriteFloat(float value)
     {
-        BinaryPrimitives.WriteSingleLittleEndian(Reserve(4), value);
-        _position += 4;
+        var offset = Reserved(AvroPrimitives.FloatSize);
+        _position = AvroPrimitives.WriteFloat(_span, offset, value);
     }
 
     /// <summary>Writes a <c>double</c> as 8 little-endian bytes.</summary>
     public void WriteDouble(double value)
     {
-        BinaryPrimitives.WriteDoubleLittleEndian(Reserve(8), value);
-        _position += 8;
+        var offset = Reserved(AvroPrimitives.DoubleSize);
+        _position = AvroPrimitives.WriteDouble(_span, offset, value);
     }
 
     /// <summary>Writes <c>bytes</c>: a length, then the bytes.</summary>
@@ -137,12 +140,8 @@ public ref partial struct AvroWriter
     /// <exception cref="ContractEncodeException">The value is not <paramref name="size"/> bytes long.</exception>
     public void WriteFixed(scoped ReadOnlySpan<byte> value, int size)
     {
-        if (value.Length != size)
-        {
-            throw new ContractEncodeException(ContractFormat.Avro, $"fixed value has {value.Length} bytes; the schema requires exactly {size}.");
-        }
-
-        WriteRaw(value);
+        var offset = Reserved(size);
+        _position = AvroPrimitives.WriteFixed(_span, offset, value, size);
     }
 
     /// <summary>Writes a <c>string</c>: a length, then UTF-8.</summary>
@@ -150,47 +149,15 @@ public ref partial struct AvroWriter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteString(string? value)
     {
-        // Most strings in messages are short and mostly ASCII (ids, codes, names): their ASCII run is copied here, with
-        // no call, into room for the worst case (3 bytes a character, and a length prefix that may need 2 bytes).
         if (value is null || value.Length > OneByteLengthLimit)
         {
             WriteLongOrNullString(value);
             return;
         }
 
-        var length = value.Length;
-        var span = Reserve(2 + (length * 3));
-        var ascii = Utf8Encoder.CopyAscii(value, span.Slice(1));
-        if (ascii == length)
-        {
-            span[0] = (byte)(length << 1);
-            _position += 1 + length;
-            return;
-        }
-
-        WriteShortStringRest(value, span, ascii);
-    }
-
-    /// <summary>Encodes the characters of a short string from <paramref name="ascii"/> on, after the ASCII run already copied, and its length prefix.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void WriteShortStringRest(string value, Span<byte> span, int ascii)
-    {
-        var rest = Utf8Encoder.Encode(value.AsSpan(ascii), span.Slice(1 + ascii));
-        if (rest < 0)
-        {
-            throw UnpairedSurrogate();
-        }
-
-        var written = ascii + rest;
-        if (written <= OneByteLengthLimit)
-        {
-            span[0] = (byte)(written << 1);
-            _position += 1 + written;
-            return;
-        }
-
-        span.Slice(1, written).CopyTo(span.Slice(2));
-        WriteTwoByteLength(span, written);
+        // Room for the worst case of a short string: 3 bytes a character and a length prefix that may need 2 bytes.
+        var offset = Reserved(2 + (value.Length * 3));
+        _position = AvroPrimitives.WriteString(_span, offset, value);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -205,52 +172,21 @@ public ref partial struct AvroWriter
     }
 
     /// <summary>Writes a <c>string</c> from characters: a length, then UTF-8.</summary>
+    /// <exception cref="ContractEncodeException"><paramref name="value"/> holds an unpaired surrogate.</exception>
     public void WriteString(scoped ReadOnlySpan<char> value)
     {
-        // Counting UTF-8 bytes first costs as much as encoding them, so strings short enough to reserve their
-        // worst case (3 bytes a char) are encoded once, after a length prefix of the size the character count
-        // suggests: one byte up to 63 characters (right unless the text expands past 63 bytes, when the bytes move
-        // up by one), two bytes beyond (always right: more than 63 characters take more than 63 bytes).
-        if (value.Length <= MaxSinglePassChars)
+        if (value.Length <= AvroPrimitives.MaxSinglePassChars)
         {
-            var span = Reserve(2 + (value.Length * 3));
-            if (value.Length <= OneByteLengthLimit)
-            {
-                var written = Utf8Encoder.Encode(value, span.Slice(1));
-                if ((uint)written <= OneByteLengthLimit)
-                {
-                    span[0] = (byte)(written << 1);
-                    _position += 1 + written;
-                    return;
-                }
-
-                if (written < 0)
-                {
-                    throw UnpairedSurrogate();
-                }
-
-                span.Slice(1, written).CopyTo(span.Slice(2));
-                WriteTwoByteLength(span, written);
-                return;
-            }
-
-            WriteTwoByteLength(span, Utf8Encoder.Encode(value, span.Slice(2)));
+            var offset = Reserved(2 + (value.Length * 3));
+            _position = AvroPrimitives.WriteString(_span, offset, value);
             return;
         }
 
-        int byteCount;
-        try
-        {
-            byteCount = StrictUtf8.GetByteCount(value);
-        }
-        catch (EncoderFallbackException e)
-        {
-            throw new ContractEncodeException(ContractFormat.Avro, "the string holds an unpaired UTF-16 surrogate and has no UTF-8 form.", e);
-        }
-
+        // Long text is counted once here, so that its room is exact, and encoded straight after its length.
+        var byteCount = AvroPrimitives.CountUtf8(value);
         WriteLong(byteCount);
         var target = Reserve(byteCount);
-        _position += EncodeUtf8(value, target);
+        _position += AvroPrimitives.EncodeUtf8(value, target.Slice(0, byteCount));
     }
 
     /// <summary>Writes an enum symbol index.</summary>
@@ -277,48 +213,35 @@ public ref partial struct AvroWriter
         _position += value.Length;
     }
 
+    /// <summary>
+    /// Returns room for at least <paramref name="sizeHint"/> bytes at the write position, to fill from its start with
+    /// <see cref="AvroPrimitives"/> (the sum of their <c>Max…Size</c> bounds is the room a run of values needs); commit
+    /// the bytes written with <see cref="Advance"/> before any other call on this writer.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sizeHint"/> is negative.</exception>
+    /// <exception cref="ContractEncodeException"><paramref name="sizeHint"/> is more than one buffer can hold (2 GB).</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void WriteVarint(uint value)
+    public Span<byte> GetSpan(long sizeHint)
     {
-        var span = Reserve(5);
-        if (value < 0x80)
+        if ((ulong)sizeHint > int.MaxValue)
         {
-            span[0] = (byte)value;
-            _position++;
-            return;
+            ThrowTooLarge(sizeHint);
         }
 
-        var i = 0;
-        while (value >= 0x80)
-        {
-            span[i++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        span[i++] = (byte)value;
-        _position += i;
+        return Reserve((int)sizeHint);
     }
 
+    /// <summary>Commits <paramref name="count"/> bytes written into the span <see cref="GetSpan"/> returned.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or past the end of that span.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void WriteVarint(ulong value)
+    public void Advance(int count)
     {
-        var span = Reserve(10);
-        if (value < 0x80)
+        if ((uint)count > (uint)(_span.Length - _position))
         {
-            span[0] = (byte)value;
-            _position++;
-            return;
+            ThrowAdvancedTooFar(count);
         }
 
-        var i = 0;
-        while (value >= 0x80)
-        {
-            span[i++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        span[i++] = (byte)value;
-        _position += i;
+        _position += count;
     }
 
     /// <summary>Returns room for at least <paramref name="size"/> bytes at the write position; callers advance <see cref="_position"/>.</summary>
@@ -333,7 +256,28 @@ public ref partial struct AvroWriter
         return _span.Slice(_position);
     }
 
-    internal void Advance(int count) => _position += count;
+    /// <summary>Makes room for <paramref name="size"/> bytes and returns the offset in <see cref="_span"/> to write them at.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Reserved(int size)
+    {
+        if (_span.Length - _position < size)
+        {
+            Grow(size);
+        }
+
+        return _position;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowTooLarge(long sizeHint)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sizeHint);
+        throw new ContractEncodeException(ContractFormat.Avro, $"the value needs up to {sizeHint} bytes at once, more than one buffer can hold.");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void ThrowAdvancedTooFar(int count) =>
+        throw new ArgumentOutOfRangeException(nameof(count), count, $"Only {_span.Length - _position} bytes of the span from GetSpan remain.");
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow(int size)
@@ -351,34 +295,4 @@ public ref partial struct AvroWriter
             throw new InvalidOperationException($"The buffer writer returned {_span.Length} bytes where {size} were requested.");
         }
     }
-
-    /// <summary>Puts the two-byte length prefix in front of <paramref name="written"/> (64 to 8191) encoded bytes; a negative count means an unpaired surrogate.</summary>
-    private void WriteTwoByteLength(Span<byte> span, int written)
-    {
-        if (written < 0)
-        {
-            throw UnpairedSurrogate();
-        }
-
-        var zigZag = (uint)written << 1;
-        span[0] = (byte)(zigZag | 0x80);
-        span[1] = (byte)(zigZag >> 7);
-        _position += 2 + written;
-    }
-
-    private static int EncodeUtf8(ReadOnlySpan<char> value, Span<byte> target)
-    {
-        var status = System.Text.Unicode.Utf8.FromUtf16(value, target, out _, out var written, replaceInvalidSequences: false);
-        if (status != OperationStatus.Done)
-        {
-            throw UnpairedSurrogate();
-        }
-
-        return written;
-    }
-
-    private static ContractEncodeException UnpairedSurrogate() =>
-        new(ContractFormat.Avro, "the string holds an unpaired UTF-16 surrogate and has no UTF-8 form.");
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

@@ -102,14 +102,17 @@ file static class __CardCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var span0 = writer.GetSpan(5);
+        var offset1 = 0;
         try
         {
-            AvroWriteSuit(ref writer, value.Suit);
+            offset1 = global::Contracts.Avro.AvroPrimitives.WriteEnum(span0, offset1, SymbolIndexOfSuit(value.Suit, global::Contracts.ContractFormat.Avro));
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCard[0]))
         {
             throw;
         }
+        writer.Advance(offset1);
         try
         {
             AvroWriteArrayInterfaceOfSuit(ref writer, value.OtherSuits);
@@ -118,9 +121,11 @@ file static class __CardCodec
         {
             throw;
         }
+        var span2 = writer.GetSpan(10);
+        var offset3 = 0;
         try
         {
-            writer.WriteFixed(value.Id ?? throw NullValue(global::Contracts.ContractFormat.Avro), 2);
+            offset3 = global::Contracts.Avro.AvroPrimitives.WriteFixed(span2, offset3, value.Id ?? throw NullValue(global::Contracts.ContractFormat.Avro), 2);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCard[2]))
         {
@@ -128,15 +133,15 @@ file static class __CardCodec
         }
         try
         {
-            var nullable0 = value.BackupId;
-            if (nullable0 is null)
+            var nullable4 = value.BackupId;
+            if (nullable4 is null)
             {
-                writer.WriteUnionIndex(0);
+                offset3 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span2, offset3, 0);
             }
             else
             {
-                writer.WriteUnionIndex(1);
-                writer.WriteFixed(nullable0 ?? throw NullValue(global::Contracts.ContractFormat.Avro), 2);
+                offset3 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span2, offset3, 1);
+                offset3 = global::Contracts.Avro.AvroPrimitives.WriteFixed(span2, offset3, nullable4 ?? throw NullValue(global::Contracts.ContractFormat.Avro), 2);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCard[3]))
@@ -145,12 +150,13 @@ file static class __CardCodec
         }
         try
         {
-            writer.WriteDecimalFixed(value.Stake, 11, 2, 5);
+            offset3 = global::Contracts.Avro.AvroPrimitives.WriteDecimalFixed(span2, offset3, value.Stake, 11, 2, 5);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCard[4]))
         {
             throw;
         }
+        writer.Advance(offset3);
         try
         {
             AvroWriteArrayInterfaceOfNullableFixed5Decimal(ref writer, value.SideBets);

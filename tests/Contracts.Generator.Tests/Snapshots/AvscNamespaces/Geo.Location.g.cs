@@ -64,24 +64,31 @@ file static class __LocationCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        writer.WriteDouble(value.Lat);
-        writer.WriteDouble(value.Lon);
+        var span0 = writer.GetSpan(16);
+        var offset1 = 0;
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span0, offset1, value.Lat);
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span0, offset1, value.Lon);
+        writer.Advance(offset1);
         try
         {
-            var record0 = value.Near;
-            if (record0 is null)
+            var record2 = value.Near;
+            if (record2 is null)
             {
                 throw NullValue(global::Contracts.ContractFormat.Avro);
             }
 
+            var text3 = record2.Name;
+            var span4 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text3));
+            var offset5 = 0;
             try
             {
-                writer.WriteString(record0.Name);
+                offset5 = global::Contracts.Avro.AvroPrimitives.WriteString(span4, offset5, text3);
             }
             catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLandmark[0]))
             {
                 throw;
             }
+            writer.Advance(offset5);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPlace[2]))
         {
@@ -116,14 +123,18 @@ file static class __LocationCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Name;
+        var span1 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.Name);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLandmark[0]))
         {
             throw;
         }
+        writer.Advance(offset2);
     }
 
     internal static global::Geo.Landmark AvroReadLandmark(ref global::Contracts.Avro.AvroReader reader)

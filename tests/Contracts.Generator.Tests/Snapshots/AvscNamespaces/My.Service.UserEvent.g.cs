@@ -89,24 +89,31 @@ file static class __UserEventCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        writer.WriteDouble(value.Lat);
-        writer.WriteDouble(value.Lon);
+        var span0 = writer.GetSpan(16);
+        var offset1 = 0;
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span0, offset1, value.Lat);
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span0, offset1, value.Lon);
+        writer.Advance(offset1);
         try
         {
-            var record0 = value.Near;
-            if (record0 is null)
+            var record2 = value.Near;
+            if (record2 is null)
             {
                 throw NullValue(global::Contracts.ContractFormat.Avro);
             }
 
+            var text3 = record2.Name;
+            var span4 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text3));
+            var offset5 = 0;
             try
             {
-                writer.WriteString(record0.Name);
+                offset5 = global::Contracts.Avro.AvroPrimitives.WriteString(span4, offset5, text3);
             }
             catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLandmark[0]))
             {
                 throw;
             }
+            writer.Advance(offset5);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPlace[2]))
         {
@@ -141,14 +148,18 @@ file static class __UserEventCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Name;
+        var span1 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.Name);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLandmark[0]))
         {
             throw;
         }
+        writer.Advance(offset2);
     }
 
     internal static global::Geo.Landmark AvroReadLandmark(ref global::Contracts.Avro.AvroReader reader)
@@ -174,41 +185,52 @@ file static class __UserEventCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Tenant;
+        var span1 = writer.GetSpan(10L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.Tenant);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfuser_event[0]))
         {
             throw;
         }
-        writer.WriteLong(value.UserId);
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteLong(span1, offset2, value.UserId);
+        writer.Advance(offset2);
         try
         {
-            var record0 = value.Where;
-            if (record0 is null)
+            var record3 = value.Where;
+            if (record3 is null)
             {
                 throw NullValue(global::Contracts.ContractFormat.Avro);
             }
 
-            writer.WriteDouble(record0.Lat);
-            writer.WriteDouble(record0.Lon);
+            var span4 = writer.GetSpan(16);
+            var offset5 = 0;
+            offset5 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span4, offset5, record3.Lat);
+            offset5 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span4, offset5, record3.Lon);
+            writer.Advance(offset5);
             try
             {
-                var record1 = record0.Near;
-                if (record1 is null)
+                var record6 = record3.Near;
+                if (record6 is null)
                 {
                     throw NullValue(global::Contracts.ContractFormat.Avro);
                 }
 
+                var text7 = record6.Name;
+                var span8 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text7));
+                var offset9 = 0;
                 try
                 {
-                    writer.WriteString(record1.Name);
+                    offset9 = global::Contracts.Avro.AvroPrimitives.WriteString(span8, offset9, text7);
                 }
                 catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLandmark[0]))
                 {
                     throw;
                 }
+                writer.Advance(offset9);
             }
             catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPlace[2]))
             {
@@ -219,7 +241,10 @@ file static class __UserEventCodec
         {
             throw;
         }
-        writer.WriteBoolean(value.Fresh);
+        var span10 = writer.GetSpan(1);
+        var offset11 = 0;
+        offset11 = global::Contracts.Avro.AvroPrimitives.WriteBoolean(span10, offset11, value.Fresh);
+        writer.Advance(offset11);
     }
 
     internal static global::My.Service.UserEvent AvroReaduser_event(ref global::Contracts.Avro.AvroReader reader)

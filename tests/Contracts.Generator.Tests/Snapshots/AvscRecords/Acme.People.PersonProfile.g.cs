@@ -126,9 +126,13 @@ file static class __PersonProfileCodec
         }
 
         writer.Enter();
+        var text0 = value.Street;
+        var text1 = value.City;
+        var span2 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0) + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text1));
+        var offset3 = 0;
         try
         {
-            writer.WriteString(value.Street);
+            offset3 = global::Contracts.Avro.AvroPrimitives.WriteString(span2, offset3, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[0]))
         {
@@ -136,23 +140,24 @@ file static class __PersonProfileCodec
         }
         try
         {
-            writer.WriteString(value.City);
+            offset3 = global::Contracts.Avro.AvroPrimitives.WriteString(span2, offset3, text1);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[1]))
         {
             throw;
         }
+        writer.Advance(offset3);
         try
         {
-            var nullable0 = value.Previous;
-            if (nullable0 is null)
+            var nullable4 = value.Previous;
+            if (nullable4 is null)
             {
                 writer.WriteUnionIndex(0);
             }
             else
             {
                 writer.WriteUnionIndex(1);
-                AvroWriteAddress(ref writer, nullable0);
+                AvroWriteAddress(ref writer, nullable4);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[2]))
@@ -189,14 +194,18 @@ file static class __PersonProfileCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Number;
+        var span1 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.Number);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPhone[0]))
         {
             throw;
         }
+        writer.Advance(offset2);
     }
 
     internal static global::Acme.People.Phone AvroReadPhone(ref global::Contracts.Avro.AvroReader reader)
@@ -222,38 +231,46 @@ file static class __PersonProfileCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Source;
+        var span1 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.Source);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMeta[0]))
         {
             throw;
         }
+        writer.Advance(offset2);
         try
         {
-            var nullable0 = value.Phone;
-            if (nullable0 is null)
+            var nullable3 = value.Phone;
+            if (nullable3 is null)
             {
                 writer.WriteUnionIndex(0);
             }
             else
             {
                 writer.WriteUnionIndex(1);
-                var record1 = nullable0;
-                if (record1 is null)
+                var record4 = nullable3;
+                if (record4 is null)
                 {
                     throw NullValue(global::Contracts.ContractFormat.Avro);
                 }
 
+                var text5 = record4.Number;
+                var span6 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text5));
+                var offset7 = 0;
                 try
                 {
-                    writer.WriteString(record1.Number);
+                    offset7 = global::Contracts.Avro.AvroPrimitives.WriteString(span6, offset7, text5);
                 }
                 catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPhone[0]))
                 {
                     throw;
                 }
+                writer.Advance(offset7);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMeta[1]))
@@ -287,20 +304,24 @@ file static class __PersonProfileCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        writer.WriteUuid(value.Id);
+        var text0 = value.FirstName;
+        var span1 = writer.GetSpan(65L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteUuid(span1, offset2, value.Id);
         try
         {
-            writer.WriteString(value.FirstName);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[1]))
         {
             throw;
         }
-        writer.WriteInt(value.Class);
-        writer.WriteBoolean(value.Event);
-        writer.WriteLong(value.Age);
-        writer.WriteFloat(value.Ratio);
-        writer.WriteDouble(value.Score);
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteInt(span1, offset2, value.Class);
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteBoolean(span1, offset2, value.Event);
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteLong(span1, offset2, value.Age);
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteFloat(span1, offset2, value.Ratio);
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span1, offset2, value.Score);
+        writer.Advance(offset2);
         try
         {
             writer.WriteBytes(value.Photo ?? throw NullValue(global::Contracts.ContractFormat.Avro));
@@ -309,24 +330,27 @@ file static class __PersonProfileCodec
         {
             throw;
         }
+        var text3 = value.Email;
+        var span4 = writer.GetSpan(82L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text3));
+        var offset5 = 0;
         try
         {
-            writer.WriteFixed(value.Hash ?? throw NullValue(global::Contracts.ContractFormat.Avro), 4);
+            offset5 = global::Contracts.Avro.AvroPrimitives.WriteFixed(span4, offset5, value.Hash ?? throw NullValue(global::Contracts.ContractFormat.Avro), 4);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[8]))
         {
             throw;
         }
-        writer.WriteDate(value.Born);
-        writer.WriteTimeMillis(value.Wakes);
-        writer.WriteTimeMicros(value.Sleeps);
-        writer.WriteTimestampMillis(value.Created);
-        writer.WriteTimestampMicros(value.Updated);
-        writer.WriteLocalTimestampMillis(value.LocalCreated);
-        writer.WriteLocalTimestampMicros(value.LocalUpdated);
+        offset5 = global::Contracts.Avro.AvroPrimitives.WriteDate(span4, offset5, value.Born);
+        offset5 = global::Contracts.Avro.AvroPrimitives.WriteTimeMillis(span4, offset5, value.Wakes);
+        offset5 = global::Contracts.Avro.AvroPrimitives.WriteTimeMicros(span4, offset5, value.Sleeps);
+        offset5 = global::Contracts.Avro.AvroPrimitives.WriteTimestampMillis(span4, offset5, value.Created);
+        offset5 = global::Contracts.Avro.AvroPrimitives.WriteTimestampMicros(span4, offset5, value.Updated);
+        offset5 = global::Contracts.Avro.AvroPrimitives.WriteLocalTimestampMillis(span4, offset5, value.LocalCreated);
+        offset5 = global::Contracts.Avro.AvroPrimitives.WriteLocalTimestampMicros(span4, offset5, value.LocalUpdated);
         try
         {
-            writer.WriteDecimal(value.Balance, 12, 2);
+            offset5 = global::Contracts.Avro.AvroPrimitives.WriteDecimal(span4, offset5, value.Balance, 12, 2);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[16]))
         {
@@ -334,21 +358,21 @@ file static class __PersonProfileCodec
         }
         try
         {
-            var nullable0 = value.Email;
-            if (nullable0 is null)
+            if (text3 is null)
             {
-                writer.WriteUnionIndex(0);
+                offset5 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span4, offset5, 0);
             }
             else
             {
-                writer.WriteUnionIndex(1);
-                writer.WriteString(nullable0);
+                offset5 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span4, offset5, 1);
+                offset5 = global::Contracts.Avro.AvroPrimitives.WriteString(span4, offset5, text3);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[17]))
         {
             throw;
         }
+        writer.Advance(offset5);
         try
         {
             AvroWriteNicknameUnion(ref writer, value.Nickname);
@@ -397,14 +421,17 @@ file static class __PersonProfileCodec
         {
             throw;
         }
+        var span6 = writer.GetSpan(5);
+        var offset7 = 0;
         try
         {
-            AvroWriteStatus(ref writer, value.Status);
+            offset7 = global::Contracts.Avro.AvroPrimitives.WriteEnum(span6, offset7, SymbolIndexOfStatus(value.Status, global::Contracts.ContractFormat.Avro));
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfperson_profile[24]))
         {
             throw;
         }
+        writer.Advance(offset7);
         try
         {
             AvroWriteArrayInterfaceOfDictionaryInterfaceOfNullableStatus(ref writer, value.History);
@@ -415,44 +442,52 @@ file static class __PersonProfileCodec
         }
         try
         {
-            var record1 = value.Meta;
-            if (record1 is null)
+            var record8 = value.Meta;
+            if (record8 is null)
             {
                 throw NullValue(global::Contracts.ContractFormat.Avro);
             }
 
+            var text9 = record8.Source;
+            var span10 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text9));
+            var offset11 = 0;
             try
             {
-                writer.WriteString(record1.Source);
+                offset11 = global::Contracts.Avro.AvroPrimitives.WriteString(span10, offset11, text9);
             }
             catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMeta[0]))
             {
                 throw;
             }
+            writer.Advance(offset11);
             try
             {
-                var nullable2 = record1.Phone;
-                if (nullable2 is null)
+                var nullable12 = record8.Phone;
+                if (nullable12 is null)
                 {
                     writer.WriteUnionIndex(0);
                 }
                 else
                 {
                     writer.WriteUnionIndex(1);
-                    var record3 = nullable2;
-                    if (record3 is null)
+                    var record13 = nullable12;
+                    if (record13 is null)
                     {
                         throw NullValue(global::Contracts.ContractFormat.Avro);
                     }
 
+                    var text14 = record13.Number;
+                    var span15 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text14));
+                    var offset16 = 0;
                     try
                     {
-                        writer.WriteString(record3.Number);
+                        offset16 = global::Contracts.Avro.AvroPrimitives.WriteString(span15, offset16, text14);
                     }
                     catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPhone[0]))
                     {
                         throw;
                     }
+                    writer.Advance(offset16);
                 }
             }
             catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMeta[1]))
@@ -1050,14 +1085,18 @@ file static class __PersonProfileCodec
                     throw NullValue(global::Contracts.ContractFormat.Avro);
                 }
 
+                var text1 = record0.Number;
+                var span2 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text1));
+                var offset3 = 0;
                 try
                 {
-                    writer.WriteString(record0.Number);
+                    offset3 = global::Contracts.Avro.AvroPrimitives.WriteString(span2, offset3, text1);
                 }
                 catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPhone[0]))
                 {
                     throw;
                 }
+                writer.Advance(offset3);
                 break;
             }
             default:

@@ -78,9 +78,11 @@ file static class __MoneyV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var span0 = writer.GetSpan(69);
+        var offset1 = 0;
         try
         {
-            writer.WriteDecimal(value.Default, 29, 10);
+            offset1 = global::Contracts.Avro.AvroPrimitives.WriteDecimal(span0, offset1, value.Default, 29, 10);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMoney[0]))
         {
@@ -88,7 +90,7 @@ file static class __MoneyV1Codec
         }
         try
         {
-            writer.WriteDecimal(value.Price, 10, 2);
+            offset1 = global::Contracts.Avro.AvroPrimitives.WriteDecimal(span0, offset1, value.Price, 10, 2);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMoney[1]))
         {
@@ -96,7 +98,7 @@ file static class __MoneyV1Codec
         }
         try
         {
-            writer.WriteDecimal(value.Whole, 38, 0);
+            offset1 = global::Contracts.Avro.AvroPrimitives.WriteDecimal(span0, offset1, value.Whole, 38, 0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMoney[2]))
         {
@@ -104,21 +106,22 @@ file static class __MoneyV1Codec
         }
         try
         {
-            var nullable0 = value.Rate;
-            if (nullable0.HasValue)
+            var nullable2 = value.Rate;
+            if (nullable2.HasValue)
             {
-                writer.WriteUnionIndex(1);
-                writer.WriteDecimal(nullable0.GetValueOrDefault(), 5, 3);
+                offset1 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span0, offset1, 1);
+                offset1 = global::Contracts.Avro.AvroPrimitives.WriteDecimal(span0, offset1, nullable2.GetValueOrDefault(), 5, 3);
             }
             else
             {
-                writer.WriteUnionIndex(0);
+                offset1 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span0, offset1, 0);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfMoney[3]))
         {
             throw;
         }
+        writer.Advance(offset1);
         try
         {
             AvroWriteListOfDecimal(ref writer, value.Amounts);

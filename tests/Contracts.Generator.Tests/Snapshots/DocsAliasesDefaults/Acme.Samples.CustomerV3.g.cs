@@ -96,9 +96,13 @@ file static class __CustomerV3Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Name;
+        var text1 = value.Email;
+        var span2 = writer.GetSpan(28L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0) + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text1));
+        var offset3 = 0;
         try
         {
-            writer.WriteString(value.Name);
+            offset3 = global::Contracts.Avro.AvroPrimitives.WriteString(span2, offset3, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[0]))
         {
@@ -106,25 +110,24 @@ file static class __CustomerV3Codec
         }
         try
         {
-            var nullable0 = value.Email;
-            if (nullable0 is null)
+            if (text1 is null)
             {
-                writer.WriteUnionIndex(0);
+                offset3 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span2, offset3, 0);
             }
             else
             {
-                writer.WriteUnionIndex(1);
-                writer.WriteString(nullable0);
+                offset3 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span2, offset3, 1);
+                offset3 = global::Contracts.Avro.AvroPrimitives.WriteString(span2, offset3, text1);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[1]))
         {
             throw;
         }
-        writer.WriteInt(value.Visits);
+        offset3 = global::Contracts.Avro.AvroPrimitives.WriteInt(span2, offset3, value.Visits);
         try
         {
-            AvroWriteColor(ref writer, value.Color);
+            offset3 = global::Contracts.Avro.AvroPrimitives.WriteEnum(span2, offset3, SymbolIndexOfColor(value.Color, global::Contracts.ContractFormat.Avro));
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[3]))
         {
@@ -132,12 +135,13 @@ file static class __CustomerV3Codec
         }
         try
         {
-            writer.WriteDecimal(value.Credit, 6, 2);
+            offset3 = global::Contracts.Avro.AvroPrimitives.WriteDecimal(span2, offset3, value.Credit, 6, 2);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[4]))
         {
             throw;
         }
+        writer.Advance(offset3);
         try
         {
             AvroWriteArrayInterfaceOfString(ref writer, value.Tags);
@@ -154,16 +158,20 @@ file static class __CustomerV3Codec
         {
             throw;
         }
-        writer.WriteTimestampMillis(value.Since);
-        writer.WriteDouble(value.Ratio);
+        var text4 = value.Note;
+        var span5 = writer.GetSpan(18L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text4));
+        var offset6 = 0;
+        offset6 = global::Contracts.Avro.AvroPrimitives.WriteTimestampMillis(span5, offset6, value.Since);
+        offset6 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span5, offset6, value.Ratio);
         try
         {
-            writer.WriteString(value.Note);
+            offset6 = global::Contracts.Avro.AvroPrimitives.WriteString(span5, offset6, text4);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfClient[9]))
         {
             throw;
         }
+        writer.Advance(offset6);
         try
         {
             AvroWriteListOfString(ref writer, value.History);

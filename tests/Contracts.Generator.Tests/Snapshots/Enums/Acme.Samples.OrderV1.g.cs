@@ -113,9 +113,11 @@ file static class __OrderV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var span0 = writer.GetSpan(11);
+        var offset1 = 0;
         try
         {
-            AvroWriteOrderState(ref writer, value.Status);
+            offset1 = global::Contracts.Avro.AvroPrimitives.WriteEnum(span0, offset1, SymbolIndexOfOrderState(value.Status, global::Contracts.ContractFormat.Avro));
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfOrder[0]))
         {
@@ -123,21 +125,22 @@ file static class __OrderV1Codec
         }
         try
         {
-            var nullable0 = value.Previous;
-            if (nullable0.HasValue)
+            var nullable2 = value.Previous;
+            if (nullable2.HasValue)
             {
-                writer.WriteUnionIndex(1);
-                AvroWriteOrderState(ref writer, nullable0.GetValueOrDefault());
+                offset1 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span0, offset1, 1);
+                offset1 = global::Contracts.Avro.AvroPrimitives.WriteEnum(span0, offset1, SymbolIndexOfOrderState(nullable2.GetValueOrDefault(), global::Contracts.ContractFormat.Avro));
             }
             else
             {
-                writer.WriteUnionIndex(0);
+                offset1 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span0, offset1, 0);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfOrder[1]))
         {
             throw;
         }
+        writer.Advance(offset1);
         try
         {
             AvroWriteListOfPriority(ref writer, value.Priorities);
@@ -146,14 +149,17 @@ file static class __OrderV1Codec
         {
             throw;
         }
+        var span3 = writer.GetSpan(5);
+        var offset4 = 0;
         try
         {
-            AvroWritePriority(ref writer, value.Priority);
+            offset4 = global::Contracts.Avro.AvroPrimitives.WriteEnum(span3, offset4, SymbolIndexOfPriority(value.Priority, global::Contracts.ContractFormat.Avro));
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfOrder[3]))
         {
             throw;
         }
+        writer.Advance(offset4);
     }
 
     internal static global::Acme.Samples.OrderV1 AvroReadOrder(ref global::Contracts.Avro.AvroReader reader)

@@ -62,9 +62,11 @@ file static class __FixedV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var span0 = writer.GetSpan(23);
+        var offset1 = 0;
         try
         {
-            writer.WriteFixed(value.Hash ?? throw NullValue(global::Contracts.ContractFormat.Avro), 16);
+            offset1 = global::Contracts.Avro.AvroPrimitives.WriteFixed(span0, offset1, value.Hash ?? throw NullValue(global::Contracts.ContractFormat.Avro), 16);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfFixed[0]))
         {
@@ -72,7 +74,7 @@ file static class __FixedV1Codec
         }
         try
         {
-            writer.WriteFixed(value.Header.Span, 4);
+            offset1 = global::Contracts.Avro.AvroPrimitives.WriteFixed(span0, offset1, value.Header.Span, 4);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfFixed[1]))
         {
@@ -80,21 +82,22 @@ file static class __FixedV1Codec
         }
         try
         {
-            var nullable0 = value.Optional;
-            if (nullable0 is null)
+            var nullable2 = value.Optional;
+            if (nullable2 is null)
             {
-                writer.WriteUnionIndex(0);
+                offset1 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span0, offset1, 0);
             }
             else
             {
-                writer.WriteUnionIndex(1);
-                writer.WriteFixed(nullable0 ?? throw NullValue(global::Contracts.ContractFormat.Avro), 2);
+                offset1 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span0, offset1, 1);
+                offset1 = global::Contracts.Avro.AvroPrimitives.WriteFixed(span0, offset1, nullable2 ?? throw NullValue(global::Contracts.ContractFormat.Avro), 2);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfFixed[2]))
         {
             throw;
         }
+        writer.Advance(offset1);
     }
 
     internal static global::Acme.Samples.FixedV1 AvroReadFixed(ref global::Contracts.Avro.AvroReader reader)

@@ -62,9 +62,11 @@ file static class __LedgerV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var span0 = writer.GetSpan(31);
+        var offset1 = 0;
         try
         {
-            writer.WriteDecimalFixed(value.Balance, 20, 4, 9);
+            offset1 = global::Contracts.Avro.AvroPrimitives.WriteDecimalFixed(span0, offset1, value.Balance, 20, 4, 9);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLedger[0]))
         {
@@ -72,7 +74,7 @@ file static class __LedgerV1Codec
         }
         try
         {
-            writer.WriteDecimalFixed(value.Default, 29, 10, 13);
+            offset1 = global::Contracts.Avro.AvroPrimitives.WriteDecimalFixed(span0, offset1, value.Default, 29, 10, 13);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLedger[1]))
         {
@@ -80,15 +82,15 @@ file static class __LedgerV1Codec
         }
         try
         {
-            var nullable0 = value.Fee;
-            if (nullable0.HasValue)
+            var nullable2 = value.Fee;
+            if (nullable2.HasValue)
             {
-                writer.WriteUnionIndex(1);
-                writer.WriteDecimalFixed(nullable0.GetValueOrDefault(), 9, 2, 4);
+                offset1 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span0, offset1, 1);
+                offset1 = global::Contracts.Avro.AvroPrimitives.WriteDecimalFixed(span0, offset1, nullable2.GetValueOrDefault(), 9, 2, 4);
             }
             else
             {
-                writer.WriteUnionIndex(0);
+                offset1 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span0, offset1, 0);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLedger[2]))
@@ -97,12 +99,13 @@ file static class __LedgerV1Codec
         }
         try
         {
-            writer.WriteDecimalFixed(value.Tip, 9, 2, 4);
+            offset1 = global::Contracts.Avro.AvroPrimitives.WriteDecimalFixed(span0, offset1, value.Tip, 9, 2, 4);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLedger[3]))
         {
             throw;
         }
+        writer.Advance(offset1);
     }
 
     internal static global::Acme.Samples.LedgerV1 AvroReadLedger(ref global::Contracts.Avro.AvroReader reader)

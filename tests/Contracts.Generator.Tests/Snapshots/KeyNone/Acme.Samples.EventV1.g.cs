@@ -62,14 +62,18 @@ file static class __EventV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Name;
+        var span1 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.Name);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfEvent[0]))
         {
             throw;
         }
+        writer.Advance(offset2);
     }
 
     internal static global::Acme.Samples.EventV1 AvroReadEvent(ref global::Contracts.Avro.AvroReader reader)

@@ -84,24 +84,29 @@ file static class __AccountV2Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        writer.WriteLong(value.Id);
+        var text0 = value.Tenant;
+        var text1 = value.Owner;
+        var span2 = writer.GetSpan(15L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0) + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text1));
+        var offset3 = 0;
+        offset3 = global::Contracts.Avro.AvroPrimitives.WriteLong(span2, offset3, value.Id);
         try
         {
-            writer.WriteString(value.Tenant);
+            offset3 = global::Contracts.Avro.AvroPrimitives.WriteString(span2, offset3, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[1]))
         {
             throw;
         }
-        writer.WriteDate(value.Opened);
+        offset3 = global::Contracts.Avro.AvroPrimitives.WriteDate(span2, offset3, value.Opened);
         try
         {
-            writer.WriteString(value.Owner);
+            offset3 = global::Contracts.Avro.AvroPrimitives.WriteString(span2, offset3, text1);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[3]))
         {
             throw;
         }
+        writer.Advance(offset3);
     }
 
     internal static global::Acme.Samples.AccountV2 AvroReadAccount(ref global::Contracts.Avro.AvroReader reader)

@@ -103,10 +103,13 @@ file static class __AccountV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        writer.WriteUuid(value.Id);
+        var text0 = value.Owner;
+        var span1 = writer.GetSpan(42L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteUuid(span1, offset2, value.Id);
         try
         {
-            AvroWriteRegion(ref writer, value.Region);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteEnum(span1, offset2, SymbolIndexOfRegion(value.Region, global::Contracts.ContractFormat.Avro));
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[1]))
         {
@@ -114,12 +117,13 @@ file static class __AccountV1Codec
         }
         try
         {
-            writer.WriteString(value.Owner);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAccount[2]))
         {
             throw;
         }
+        writer.Advance(offset2);
     }
 
     internal static global::Acme.Samples.AccountV1 AvroReadAccount(ref global::Contracts.Avro.AvroReader reader)

@@ -62,14 +62,17 @@ file static class __LogicalV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        writer.WriteUuid(value.Id);
-        writer.WriteTimestampMillis(value.At);
-        writer.WriteTimestampMillis(value.When);
-        writer.WriteDate(value.Born);
-        writer.WriteTimeMicros(value.Alarm);
-        writer.WriteTimestampMicros(value.AtMicros);
-        writer.WriteLocalTimestampMillis(value.LocalMillis);
-        writer.WriteLocalTimestampMicros(value.LocalMicros);
+        var span0 = writer.GetSpan(102);
+        var offset1 = 0;
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteUuid(span0, offset1, value.Id);
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteTimestampMillis(span0, offset1, value.At);
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteTimestampMillis(span0, offset1, value.When);
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteDate(span0, offset1, value.Born);
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteTimeMicros(span0, offset1, value.Alarm);
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteTimestampMicros(span0, offset1, value.AtMicros);
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteLocalTimestampMillis(span0, offset1, value.LocalMillis);
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteLocalTimestampMicros(span0, offset1, value.LocalMicros);
+        writer.Advance(offset1);
     }
 
     internal static global::Acme.Samples.LogicalV1 AvroReadLogical(ref global::Contracts.Avro.AvroReader reader)

@@ -163,15 +163,19 @@ file static class __MapsV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Name;
+        var span1 = writer.GetSpan(5L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.Name);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScore[0]))
         {
             throw;
         }
-        writer.WriteInt(value.Points);
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteInt(span1, offset2, value.Points);
+        writer.Advance(offset2);
     }
 
     internal static global::Acme.Samples.Score AvroReadScore(ref global::Contracts.Avro.AvroReader reader)
@@ -361,15 +365,19 @@ file static class __MapsV1Codec
                             throw NullValue(global::Contracts.ContractFormat.Avro);
                         }
 
+                        var text1 = record0.Name;
+                        var span2 = writer.GetSpan(5L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text1));
+                        var offset3 = 0;
                         try
                         {
-                            writer.WriteString(record0.Name);
+                            offset3 = global::Contracts.Avro.AvroPrimitives.WriteString(span2, offset3, text1);
                         }
                         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScore[0]))
                         {
                             throw;
                         }
-                        writer.WriteInt(record0.Points);
+                        offset3 = global::Contracts.Avro.AvroPrimitives.WriteInt(span2, offset3, record0.Points);
+                        writer.Advance(offset3);
                     }
                 }
                 catch (global::Contracts.ContractException e) when (AtKey(e, key))
@@ -396,15 +404,19 @@ file static class __MapsV1Codec
                             throw NullValue(global::Contracts.ContractFormat.Avro);
                         }
 
+                        var text1 = record0.Name;
+                        var span2 = writer.GetSpan(5L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text1));
+                        var offset3 = 0;
                         try
                         {
-                            writer.WriteString(record0.Name);
+                            offset3 = global::Contracts.Avro.AvroPrimitives.WriteString(span2, offset3, text1);
                         }
                         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScore[0]))
                         {
                             throw;
                         }
-                        writer.WriteInt(record0.Points);
+                        offset3 = global::Contracts.Avro.AvroPrimitives.WriteInt(span2, offset3, record0.Points);
+                        writer.Advance(offset3);
                     }
                 }
                 catch (global::Contracts.ContractException e) when (AtKey(e, key))

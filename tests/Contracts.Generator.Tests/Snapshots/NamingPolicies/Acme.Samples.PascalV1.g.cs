@@ -64,15 +64,19 @@ file static class __PascalV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.HTTPServer;
+        var span1 = writer.GetSpan(5L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.HTTPServer);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[0]))
         {
             throw;
         }
-        writer.WriteInt(value.Address2);
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteInt(span1, offset2, value.Address2);
+        writer.Advance(offset2);
     }
 
     internal static global::Acme.Samples.Inner AvroReadInner(ref global::Contracts.Avro.AvroReader reader)
@@ -100,31 +104,39 @@ file static class __PascalV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.FirstName;
+        var span1 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.FirstName);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPascal[0]))
         {
             throw;
         }
+        writer.Advance(offset2);
         try
         {
-            var record0 = value.InnerValue;
-            if (record0 is null)
+            var record3 = value.InnerValue;
+            if (record3 is null)
             {
                 throw NullValue(global::Contracts.ContractFormat.Avro);
             }
 
+            var text4 = record3.HTTPServer;
+            var span5 = writer.GetSpan(5L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text4));
+            var offset6 = 0;
             try
             {
-                writer.WriteString(record0.HTTPServer);
+                offset6 = global::Contracts.Avro.AvroPrimitives.WriteString(span5, offset6, text4);
             }
             catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfInner[0]))
             {
                 throw;
             }
-            writer.WriteInt(record0.Address2);
+            offset6 = global::Contracts.Avro.AvroPrimitives.WriteInt(span5, offset6, record3.Address2);
+            writer.Advance(offset6);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPascal[1]))
         {

@@ -100,8 +100,11 @@ file static class __PersonV2Codec
 
     internal static void AvroWritePoint(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Geo.Point value)
     {
-        writer.WriteDouble(value.Lat);
-        writer.WriteDouble(value.Lon);
+        var span0 = writer.GetSpan(16);
+        var offset1 = 0;
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span0, offset1, value.Lat);
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span0, offset1, value.Lon);
+        writer.Advance(offset1);
     }
 
     internal static global::Acme.Geo.Point AvroReadPoint(ref global::Contracts.Avro.AvroReader reader)
@@ -130,9 +133,13 @@ file static class __PersonV2Codec
         }
 
         writer.Enter();
+        var text0 = value.Street;
+        var text1 = value.City;
+        var span2 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0) + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text1));
+        var offset3 = 0;
         try
         {
-            writer.WriteString(value.Street);
+            offset3 = global::Contracts.Avro.AvroPrimitives.WriteString(span2, offset3, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[0]))
         {
@@ -140,23 +147,24 @@ file static class __PersonV2Codec
         }
         try
         {
-            writer.WriteString(value.City);
+            offset3 = global::Contracts.Avro.AvroPrimitives.WriteString(span2, offset3, text1);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[1]))
         {
             throw;
         }
+        writer.Advance(offset3);
         try
         {
-            var nullable0 = value.Previous;
-            if (nullable0 is null)
+            var nullable4 = value.Previous;
+            if (nullable4 is null)
             {
                 writer.WriteUnionIndex(0);
             }
             else
             {
                 writer.WriteUnionIndex(1);
-                AvroWriteAddress(ref writer, nullable0);
+                AvroWriteAddress(ref writer, nullable4);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[2]))
@@ -194,25 +202,29 @@ file static class __PersonV2Codec
         }
 
         writer.Enter();
+        var text0 = value.Name;
+        var span1 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.Name);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNode[0]))
         {
             throw;
         }
+        writer.Advance(offset2);
         try
         {
-            var nullable0 = value.Next;
-            if (nullable0 is null)
+            var nullable3 = value.Next;
+            if (nullable3 is null)
             {
                 writer.WriteUnionIndex(0);
             }
             else
             {
                 writer.WriteUnionIndex(1);
-                AvroWriteNode(ref writer, nullable0);
+                AvroWriteNode(ref writer, nullable3);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNode[1]))
@@ -257,7 +269,10 @@ file static class __PersonV2Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        writer.WriteInt(value.Id);
+        var span0 = writer.GetSpan(5);
+        var offset1 = 0;
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteInt(span0, offset1, value.Id);
+        writer.Advance(offset1);
         try
         {
             AvroWriteAddress(ref writer, value.Home);
@@ -276,15 +291,15 @@ file static class __PersonV2Codec
         }
         try
         {
-            var nullable0 = value.Tree;
-            if (nullable0 is null)
+            var nullable2 = value.Tree;
+            if (nullable2 is null)
             {
                 writer.WriteUnionIndex(0);
             }
             else
             {
                 writer.WriteUnionIndex(1);
-                AvroWriteNode(ref writer, nullable0);
+                AvroWriteNode(ref writer, nullable2);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPerson[3]))
@@ -293,9 +308,12 @@ file static class __PersonV2Codec
         }
         try
         {
-            var record1 = value.Location;
-            writer.WriteDouble(record1.Lat);
-            writer.WriteDouble(record1.Lon);
+            var record3 = value.Location;
+            var span4 = writer.GetSpan(16);
+            var offset5 = 0;
+            offset5 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span4, offset5, record3.Lat);
+            offset5 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span4, offset5, record3.Lon);
+            writer.Advance(offset5);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfPerson[4]))
         {

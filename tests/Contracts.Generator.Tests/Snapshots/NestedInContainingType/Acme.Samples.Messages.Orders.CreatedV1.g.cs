@@ -70,31 +70,39 @@ file static class __CreatedV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Number;
+        var span1 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.Number);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCreated[0]))
         {
             throw;
         }
+        writer.Advance(offset2);
         try
         {
-            var record0 = value.Line;
-            if (record0 is null)
+            var record3 = value.Line;
+            if (record3 is null)
             {
                 throw NullValue(global::Contracts.ContractFormat.Avro);
             }
 
+            var text4 = record3.Sku;
+            var span5 = writer.GetSpan(5L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text4));
+            var offset6 = 0;
             try
             {
-                writer.WriteString(record0.Sku);
+                offset6 = global::Contracts.Avro.AvroPrimitives.WriteString(span5, offset6, text4);
             }
             catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLine[0]))
             {
                 throw;
             }
-            writer.WriteInt(record0.Quantity);
+            offset6 = global::Contracts.Avro.AvroPrimitives.WriteInt(span5, offset6, record3.Quantity);
+            writer.Advance(offset6);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCreated[1]))
         {
@@ -127,15 +135,19 @@ file static class __CreatedV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Sku;
+        var span1 = writer.GetSpan(5L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.Sku);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfLine[0]))
         {
             throw;
         }
-        writer.WriteInt(value.Quantity);
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteInt(span1, offset2, value.Quantity);
+        writer.Advance(offset2);
     }
 
     internal static global::Acme.Samples.Messages.Orders.Line AvroReadLine(ref global::Contracts.Avro.AvroReader reader)

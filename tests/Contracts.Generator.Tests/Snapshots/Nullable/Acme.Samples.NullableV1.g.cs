@@ -80,14 +80,18 @@ file static class __NullableV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Street;
+        var span1 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.Street);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[0]))
         {
             throw;
         }
+        writer.Advance(offset2);
     }
 
     internal static global::Acme.Samples.Address AvroReadAddress(ref global::Contracts.Avro.AvroReader reader)
@@ -113,77 +117,84 @@ file static class __NullableV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Text;
+        var span1 = writer.GetSpan(51L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            var nullable0 = value.Text;
-            if (nullable0 is null)
+            if (text0 is null)
             {
-                writer.WriteUnionIndex(0);
+                offset2 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span1, offset2, 0);
             }
             else
             {
-                writer.WriteUnionIndex(1);
-                writer.WriteString(nullable0);
+                offset2 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span1, offset2, 1);
+                offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNullable[0]))
         {
             throw;
         }
-        var nullable1 = value.Count;
-        if (nullable1.HasValue)
-        {
-            writer.WriteUnionIndex(1);
-            writer.WriteInt(nullable1.GetValueOrDefault());
-        }
-        else
-        {
-            writer.WriteUnionIndex(0);
-        }
-        var nullable2 = value.Id;
-        if (nullable2.HasValue)
-        {
-            writer.WriteUnionIndex(1);
-            writer.WriteUuid(nullable2.GetValueOrDefault());
-        }
-        else
-        {
-            writer.WriteUnionIndex(0);
-        }
-        var nullable3 = value.Born;
+        var nullable3 = value.Count;
         if (nullable3.HasValue)
         {
-            writer.WriteUnionIndex(1);
-            writer.WriteDate(nullable3.GetValueOrDefault());
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span1, offset2, 1);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteInt(span1, offset2, nullable3.GetValueOrDefault());
         }
         else
         {
-            writer.WriteUnionIndex(0);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span1, offset2, 0);
         }
+        var nullable4 = value.Id;
+        if (nullable4.HasValue)
+        {
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span1, offset2, 1);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteUuid(span1, offset2, nullable4.GetValueOrDefault());
+        }
+        else
+        {
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span1, offset2, 0);
+        }
+        var nullable5 = value.Born;
+        if (nullable5.HasValue)
+        {
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span1, offset2, 1);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteDate(span1, offset2, nullable5.GetValueOrDefault());
+        }
+        else
+        {
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span1, offset2, 0);
+        }
+        writer.Advance(offset2);
         try
         {
-            var nullable4 = value.Home;
-            if (nullable4 is null)
+            var nullable6 = value.Home;
+            if (nullable6 is null)
             {
                 writer.WriteUnionIndex(0);
             }
             else
             {
                 writer.WriteUnionIndex(1);
-                var record5 = nullable4;
-                if (record5 is null)
+                var record7 = nullable6;
+                if (record7 is null)
                 {
                     throw NullValue(global::Contracts.ContractFormat.Avro);
                 }
 
+                var text8 = record7.Street;
+                var span9 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text8));
+                var offset10 = 0;
                 try
                 {
-                    writer.WriteString(record5.Street);
+                    offset10 = global::Contracts.Avro.AvroPrimitives.WriteString(span9, offset10, text8);
                 }
                 catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[0]))
                 {
                     throw;
                 }
+                writer.Advance(offset10);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNullable[4]))
@@ -192,49 +203,52 @@ file static class __NullableV1Codec
         }
         try
         {
-            var nullable6 = value.Tags;
-            if (nullable6 is null)
+            var nullable11 = value.Tags;
+            if (nullable11 is null)
             {
                 writer.WriteUnionIndex(0);
             }
             else
             {
                 writer.WriteUnionIndex(1);
-                AvroWriteListOfNullableString(ref writer, nullable6);
+                AvroWriteListOfNullableString(ref writer, nullable11);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNullable[5]))
         {
             throw;
         }
+        var span12 = writer.GetSpan(18);
+        var offset13 = 0;
         try
         {
-            var nullable7 = value.Price;
-            if (nullable7.HasValue)
+            var nullable14 = value.Price;
+            if (nullable14.HasValue)
             {
-                writer.WriteUnionIndex(1);
-                writer.WriteDecimal(nullable7.GetValueOrDefault(), 29, 10);
+                offset13 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span12, offset13, 1);
+                offset13 = global::Contracts.Avro.AvroPrimitives.WriteDecimal(span12, offset13, nullable14.GetValueOrDefault(), 29, 10);
             }
             else
             {
-                writer.WriteUnionIndex(0);
+                offset13 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span12, offset13, 0);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNullable[6]))
         {
             throw;
         }
+        writer.Advance(offset13);
         try
         {
-            var nullable8 = value.Blob;
-            if (nullable8 is null)
+            var nullable15 = value.Blob;
+            if (nullable15 is null)
             {
                 writer.WriteUnionIndex(0);
             }
             else
             {
                 writer.WriteUnionIndex(1);
-                writer.WriteBytes(nullable8 ?? throw NullValue(global::Contracts.ContractFormat.Avro));
+                writer.WriteBytes(nullable15 ?? throw NullValue(global::Contracts.ContractFormat.Avro));
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfNullable[7]))

@@ -55,8 +55,11 @@ file static class __PointV1Codec
 
     internal static void AvroWritePoint(ref global::Contracts.Avro.AvroWriter writer, global::PointV1 value)
     {
-        writer.WriteDouble(value.X);
-        writer.WriteDouble(value.Y);
+        var span0 = writer.GetSpan(16);
+        var offset1 = 0;
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span0, offset1, value.X);
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span0, offset1, value.Y);
+        writer.Advance(offset1);
     }
 
     internal static global::PointV1 AvroReadPoint(ref global::Contracts.Avro.AvroReader reader)

@@ -73,8 +73,11 @@ file static class __ShapeV1Codec
 
     internal static void AvroWritePoint(ref global::Contracts.Avro.AvroWriter writer, global::PointV1 value)
     {
-        writer.WriteDouble(value.X);
-        writer.WriteDouble(value.Y);
+        var span0 = writer.GetSpan(16);
+        var offset1 = 0;
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span0, offset1, value.X);
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span0, offset1, value.Y);
+        writer.Advance(offset1);
     }
 
     internal static global::PointV1 AvroReadPoint(ref global::Contracts.Avro.AvroReader reader)
@@ -102,14 +105,18 @@ file static class __ShapeV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Name;
+        var span1 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.Name);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfShape[0]))
         {
             throw;
         }
+        writer.Advance(offset2);
         try
         {
             AvroWriteListOfPoint(ref writer, value.Points);
@@ -118,23 +125,26 @@ file static class __ShapeV1Codec
         {
             throw;
         }
+        var text3 = value.Label;
+        var span4 = writer.GetSpan(1L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text3));
+        var offset5 = 0;
         try
         {
-            var nullable0 = value.Label;
-            if (nullable0 is null)
+            if (text3 is null)
             {
-                writer.WriteUnionIndex(0);
+                offset5 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span4, offset5, 0);
             }
             else
             {
-                writer.WriteUnionIndex(1);
-                writer.WriteString(nullable0);
+                offset5 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span4, offset5, 1);
+                offset5 = global::Contracts.Avro.AvroPrimitives.WriteString(span4, offset5, text3);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfShape[2]))
         {
             throw;
         }
+        writer.Advance(offset5);
     }
 
     internal static global::ShapeV1 AvroReadShape(ref global::Contracts.Avro.AvroReader reader)
@@ -181,8 +191,11 @@ file static class __ShapeV1Codec
             for (; index < items.Length; index++)
             {
                 var record0 = items[index];
-                writer.WriteDouble(record0.X);
-                writer.WriteDouble(record0.Y);
+                var span1 = writer.GetSpan(16);
+                var offset2 = 0;
+                offset2 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span1, offset2, record0.X);
+                offset2 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span1, offset2, record0.Y);
+                writer.Advance(offset2);
             }
         }
         catch (global::Contracts.ContractException e) when (AtIndex(e, index))

@@ -55,8 +55,11 @@ file static class __SizeV1Codec
 
     internal static void AvroWriteSize(ref global::Contracts.Avro.AvroWriter writer, global::SizeV1 value)
     {
-        writer.WriteInt(value.Width);
-        writer.WriteInt(value.Height);
+        var span0 = writer.GetSpan(10);
+        var offset1 = 0;
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteInt(span0, offset1, value.Width);
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteInt(span0, offset1, value.Height);
+        writer.Advance(offset1);
     }
 
     internal static global::SizeV1 AvroReadSize(ref global::Contracts.Avro.AvroReader reader)

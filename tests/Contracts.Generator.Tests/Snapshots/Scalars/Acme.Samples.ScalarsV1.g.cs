@@ -62,19 +62,23 @@ file static class __ScalarsV1Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        writer.WriteBoolean(value.Flag);
-        writer.WriteInt(value.Count);
-        writer.WriteLong(value.Total);
-        writer.WriteFloat(value.Ratio);
-        writer.WriteDouble(value.Score);
+        var text0 = value.Name;
+        var span1 = writer.GetSpan(28L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteBoolean(span1, offset2, value.Flag);
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteInt(span1, offset2, value.Count);
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteLong(span1, offset2, value.Total);
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteFloat(span1, offset2, value.Ratio);
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span1, offset2, value.Score);
         try
         {
-            writer.WriteString(value.Name);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfScalars[5]))
         {
             throw;
         }
+        writer.Advance(offset2);
         try
         {
             writer.WriteBytes(value.Blob ?? throw NullValue(global::Contracts.ContractFormat.Avro));

@@ -82,7 +82,10 @@ file static class __DrawingCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        writer.WriteDouble(value.Radius);
+        var span0 = writer.GetSpan(8);
+        var offset1 = 0;
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span0, offset1, value.Radius);
+        writer.Advance(offset1);
     }
 
     internal static global::Acme.Art.Circle AvroReadCircle(ref global::Contracts.Avro.AvroReader reader)
@@ -171,7 +174,10 @@ file static class __DrawingCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
-        writer.WriteDouble(value.Side);
+        var span0 = writer.GetSpan(8);
+        var offset1 = 0;
+        offset1 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span0, offset1, value.Side);
+        writer.Advance(offset1);
     }
 
     internal static global::Acme.Art.Square AvroReadSquare(ref global::Contracts.Avro.AvroReader reader)
@@ -387,7 +393,10 @@ file static class __DrawingCodec
                     throw NullValue(global::Contracts.ContractFormat.Avro);
                 }
 
-                writer.WriteDouble(record0.Radius);
+                var span1 = writer.GetSpan(8);
+                var offset2 = 0;
+                offset2 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span1, offset2, record0.Radius);
+                writer.Advance(offset2);
                 break;
             }
             case global::Acme.Art.Drawing.ShapeUnion.Square branch:
@@ -399,7 +408,10 @@ file static class __DrawingCodec
                     throw NullValue(global::Contracts.ContractFormat.Avro);
                 }
 
-                writer.WriteDouble(record0.Side);
+                var span1 = writer.GetSpan(8);
+                var offset2 = 0;
+                offset2 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span1, offset2, record0.Side);
+                writer.Advance(offset2);
                 break;
             }
             default:
