@@ -1,12 +1,11 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading.Tasks;
 using Contracts.Kafka.Diagnostics;
 using Contracts.Kafka.Tests.Consuming;
+using Contracts.Kafka.Tests.Support;
 using Xunit;
 
 namespace Contracts.Kafka.Tests.Hosting;
@@ -18,51 +17,8 @@ public sealed class TelemetryTests
     [Fact]
     public async Task Handling_emits_consumer_spans_and_messaging_metrics_named_per_OpenTelemetry_conventions()
     {
-        var activities = new ConcurrentQueue<Activity>();
-        using var activityListener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == KafkaTelemetry.Name,
-            // Only this test's spans: listeners are process-wide, and other tests assert on what an unobserved send writes.
-            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
-                options.Name == "process traced" ? ActivitySamplingResult.AllDataAndRecorded : ActivitySamplingResult.None,
-            ActivityStopped = activity =>
-            {
-                if (Equals(activity.GetTagItem(MessagingAttributes.ConsumerGroup), Group))
-                {
-                    activities.Enqueue(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(activityListener);
-
-        var measurements = new ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)>();
-        using var meterListener = new MeterListener
-        {
-            InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == KafkaTelemetry.Name)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            var map = new Dictionary<string, object?>();
-            foreach (var tag in tags)
-            {
-                map[tag.Key] = tag.Value;
-            }
-
-            if (Equals(map.GetValueOrDefault(MessagingAttributes.ConsumerGroup), Group))
-            {
-                measurements.Enqueue((instrument.Name, value, map));
-            }
-        }
-
-        meterListener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
-        meterListener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
-        meterListener.Start();
+        using var telemetry = new TelemetryRecorder("traced", "observed.traced.dlt");
+        var measurements = telemetry.Measurements;
 
         await using var harness = ConsumerHarness.Start(new EmbeddedTopic("traced", 1), new EmbeddedTopic("observed.traced.dlt", 1));
         var traceId = ActivityTraceId.CreateRandom();
@@ -84,9 +40,9 @@ public sealed class TelemetryTests
             .AddHandler<OrderPlacedV2>((order, context, token) =>
                 order.Customer == "fails" ? throw new InvalidOperationException("no") : handled.Add(order, context, token)));
 
-        await ConsumerHarness.WaitUntil(() => activities.Count == 3 && measurements.Any(m => m.Instrument == KafkaTelemetry.FailedMessagesMetric), "three spans and the failure are recorded");
+        await ConsumerHarness.WaitUntil(() => Processed().Count == 3 && measurements.Any(m => m.Instrument == KafkaTelemetry.FailedMessagesMetric), "three spans and the failure are recorded");
 
-        var spans = activities.OrderBy(a => (long)a.GetTagItem(MessagingAttributes.KafkaOffset)!).ToList();
+        var spans = Processed().OrderBy(a => (long)a.GetTagItem(MessagingAttributes.KafkaOffset)!).ToList();
         Assert.All(spans, span =>
         {
             Assert.Equal(("process traced", ActivityKind.Consumer), (span.DisplayName, span.Kind));
@@ -110,16 +66,19 @@ public sealed class TelemetryTests
         Assert.Single(durations, d => Equals(d.Tags.GetValueOrDefault(MessagingAttributes.ErrorType), typeof(InvalidOperationException).FullName));
         var failed = Assert.Single(measurements, m => m.Instrument == KafkaTelemetry.FailedMessagesMetric);
         Assert.Equal("dead_lettered", failed.Tags[MessagingAttributes.Outcome]);
-        var sent = Assert.Single(measurements, m => m.Instrument == KafkaTelemetry.SentMessagesMetric);
-        Assert.Equal("observed.traced.dlt", sent.Tags[MessagingAttributes.DestinationName]);
+        // The forward to the dead-letter topic is a send of the group's (the test's own sends to "traced" carry no group).
+        var sent = Assert.Single(measurements, m => m.Instrument == KafkaTelemetry.SentMessagesMetric && m.Tags.ContainsKey(MessagingAttributes.ConsumerGroup));
+        Assert.Equal(("observed.traced.dlt", Group), (sent.Tags[MessagingAttributes.DestinationName], sent.Tags[MessagingAttributes.ConsumerGroup]));
 
         // The lag gauge reports each assigned partition; everything was read, so it reaches 0.
         await ConsumerHarness.WaitUntil(
             () =>
             {
-                meterListener.RecordObservableInstruments();
+                telemetry.RecordObservableInstruments();
                 return measurements.Any(m => m.Instrument == KafkaTelemetry.ConsumerLagMetric && m.Value == 0 && Equals(m.Tags[MessagingAttributes.PartitionId], "0"));
             },
             "the lag gauge reports partition 0 caught up");
+
+        List<Activity> Processed() => telemetry.Spans.Where(s => s.Kind == ActivityKind.Consumer).ToList();
     }
 }

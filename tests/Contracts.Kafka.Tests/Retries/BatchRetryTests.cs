@@ -26,17 +26,7 @@ public sealed class BatchRetryTests
         var calls = new BatchCalls((_, contexts) => contexts.Any(c => c.Sequence == 2) && contexts[0].Attempt < 3);
         var produced = await ProduceShipments(harness, "parcels");
 
-        await harness.StartConsumerAsync(
-            "dispatch",
-            consumer => consumer
-                .Subscribe("parcels")
-                .Configure(options =>
-                {
-                    options.MaxBatchSize = 4;
-                    options.Retry = new RetryOptions { Mode = RetryMode.Blocking, MaxAttempts = 3, InitialDelay = TimeSpan.FromMilliseconds(200) };
-                })
-                .AddBatchHandler<ShipmentV1, RecordingShipmentBatchHandler>(),
-            services => services.AddSingleton(calls).AddSingleton<TimeProvider>(clock));
+        await StartBatchConsumer(harness, "dispatch", "parcels", new RetryOptions { Mode = RetryMode.Blocking, MaxAttempts = 3, InitialDelay = TimeSpan.FromMilliseconds(200) }, calls, clock);
 
         await ConsumerHarness.WaitUntil(
             () =>
@@ -71,17 +61,7 @@ public sealed class BatchRetryTests
         var calls = new BatchCalls((topic, contexts) => topic != "crates" || contexts.Any(c => c.Sequence == 2));
         var produced = await ProduceShipments(harness, "crates");
 
-        await harness.StartConsumerAsync(
-            "packing",
-            consumer => consumer
-                .Subscribe("crates")
-                .Configure(options =>
-                {
-                    options.MaxBatchSize = 4;
-                    options.Retry = new RetryOptions { Mode = RetryMode.NonBlocking, MaxAttempts = 2, InitialDelay = TimeSpan.FromMilliseconds(100) };
-                })
-                .AddBatchHandler<ShipmentV1, RecordingShipmentBatchHandler>(),
-            services => services.AddSingleton(calls));
+        await StartBatchConsumer(harness, "packing", "crates", new RetryOptions { Mode = RetryMode.NonBlocking, MaxAttempts = 2, InitialDelay = TimeSpan.FromMilliseconds(100) }, calls, TimeProvider.System);
 
         await ConsumerHarness.WaitUntil(() => calls.All.Any(c => c.Failed && c.Topic == "crates"), "the batch with shipment 2 failed");
         var failed = calls.All.Single(c => c.Failed && c.Topic == "crates").Messages.Select(m => (m.Partition, m.Offset)).Order().ToList();
@@ -102,6 +82,19 @@ public sealed class BatchRetryTests
             () => harness.Committed("packing", "crates", 2).SequenceEqual(produced.Values.GroupBy(p => p.Partition).OrderBy(g => g.Key).Select(g => g.Max(p => p.Offset) + 1)),
             "the main topic is committed to the end");
     }
+
+    private static Task StartBatchConsumer(ConsumerHarness harness, string group, string topic, RetryOptions retry, BatchCalls calls, TimeProvider clock) =>
+        harness.StartConsumerAsync(
+            group,
+            consumer => consumer
+                .Subscribe(topic)
+                .Configure(options =>
+                {
+                    options.MaxBatchSize = 4;
+                    options.Retry = retry;
+                })
+                .AddBatchHandler<ShipmentV1, RecordingShipmentBatchHandler>(),
+            services => services.AddSingleton(calls).AddSingleton(clock));
 
     private static async Task<Dictionary<int, (int Partition, long Offset)>> ProduceShipments(ConsumerHarness harness, string topic)
     {
