@@ -81,6 +81,9 @@ public sealed class TopicCreationTests
 
         var error = await Assert.ThrowsAsync<TopicCreationException>(() => host.StartAsync());
         Assert.Equal("strict", error.ConsumerGroup);
+        // The metadata request succeeded; the CreateTopics request is what the broker refused, for each topic.
+        Assert.All(error.Refused, refused => Assert.Equal(ErrorCode.Local_UnsupportedFeature, refused.Value));
+        Assert.Contains("'strict.invoices.dlt': Local_UnsupportedFeature (Topic Admin API (KIP-4) not supported by broker", error.Message, StringComparison.Ordinal);
         Assert.Equal(["strict.invoices.dlt", "strict.invoices.retry.1"], error.Refused.Select(r => r.Key).Order(StringComparer.Ordinal));
         Assert.Contains("Contracts:Kafka:Consumers:strict:TopicCreation:Enabled", error.Message, StringComparison.Ordinal);
         Assert.Empty(Topics(harness.Kafka, "strict."));
