@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Threading;
 using Contracts.Analyzers.Baseline;
+using Contracts.Analyzers.Caching;
 using Contracts.Analyzers.Compatibility;
 using Contracts.Generator.Diagnostics;
 using Contracts.Generator.Parsing;
@@ -30,6 +31,9 @@ public sealed class CompatibilityAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidShippedSchema,
         DiagnosticDescriptors.DuplicateVersion);
 
+    /// <summary>Parsed contracts and baseline files kept across the compilations this analyzer instance sees.</summary>
+    internal ContractCache Cache { get; } = new();
+
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
@@ -45,7 +49,7 @@ public sealed class CompatibilityAnalyzer : DiagnosticAnalyzer
             var compilation = start.Compilation;
             var options = start.Options;
             var inventory = new Lazy<ContractInventory>(
-                () => ContractInventory.Build(compilation, options, messageAttribute, start.CancellationToken),
+                () => ContractInventory.Build(compilation, options, messageAttribute, Cache, start.CancellationToken),
                 LazyThreadSafetyMode.ExecutionAndPublication);
 
             start.RegisterSymbolAction(

@@ -2,10 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Contracts.Analyzers.Caching;
+using Contracts.Analyzers.Compatibility;
 using Contracts.Generator.Compatibility;
 using Contracts.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Contracts.Analyzers.Baseline;
 
@@ -49,7 +52,7 @@ internal sealed class ShippedBaseline
         options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(MetadataKey, out var value) &&
         string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
-    public static ShippedBaseline Read(AnalyzerOptions options, CancellationToken cancellationToken)
+    public static ShippedBaseline Read(AnalyzerOptions options, ContractCache cache, CancellationToken cancellationToken)
     {
         var schemas = new List<ShippedSchema>();
         var removals = new List<ShippedFile>();
@@ -63,7 +66,7 @@ internal sealed class ShippedBaseline
                     removals.Add(shippedFile);
                     break;
                 case ShippedFileKind.Schema:
-                    var schema = ReadSchema(shippedFile, file, cancellationToken);
+                    var schema = cache.ShippedSchema(shippedFile, file.Path, file.GetText(cancellationToken), ReadSchema);
                     schemas.Add(schema);
                     if (schema.Error is not null)
                     {
@@ -85,25 +88,25 @@ internal sealed class ShippedBaseline
 
     public bool IsRemovalAcknowledged(string messageType, int version) => _removals.Contains((messageType, version));
 
-    private static ShippedSchema ReadSchema(ShippedFile file, AdditionalText text, CancellationToken cancellationToken)
+    private static ShippedSchema ReadSchema(ShippedFile file, SourceText? text)
     {
-        var content = text.GetText(cancellationToken)?.ToString();
+        var content = text?.ToString();
         if (content is null)
         {
-            return new ShippedSchema(file, null, null, "the file cannot be read");
+            return new ShippedSchema(file, null, "the file cannot be read");
         }
 
         var node = JsonNode.TryParse(content, out var jsonError);
         if (node is null)
         {
-            return new ShippedSchema(file, null, null, "not valid JSON: " + jsonError);
+            return new ShippedSchema(file, null, "not valid JSON: " + jsonError);
         }
 
-        if (AvroSchemaParser.TryParse(content, out var schemaError) is null)
+        if (AvroSchemaParser.TryParse(content, out var schemaError) is not { } schema)
         {
-            return new ShippedSchema(file, null, null, "not a valid Avro schema: " + schemaError);
+            return new ShippedSchema(file, null, "not a valid Avro schema: " + schemaError);
         }
 
-        return new ShippedSchema(file, content, node, null);
+        return new ShippedSchema(file, new ParsedSchema(content, node, schema), null);
     }
 }

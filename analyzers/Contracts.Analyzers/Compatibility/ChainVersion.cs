@@ -1,4 +1,3 @@
-using System;
 using Contracts.Analyzers.Baseline;
 using Contracts.Generator.Compatibility;
 
@@ -10,11 +9,6 @@ namespace Contracts.Analyzers.Compatibility;
 /// </summary>
 internal sealed class ChainVersion(int version, DeclaredContract? declared, ShippedSchema? shipped)
 {
-    private readonly Lazy<AvroSchema?> _schema = new(() =>
-        declared is not null ? AvroSchemaParser.TryParse(declared.SchemaJson, out _)
-        : shipped?.SchemaJson is { } json ? AvroSchemaParser.TryParse(json, out _)
-        : null);
-
     public int Version { get; } = version;
 
     public DeclaredContract? Declared { get; } = declared;
@@ -22,5 +16,5 @@ internal sealed class ChainVersion(int version, DeclaredContract? declared, Ship
     public ShippedSchema? Shipped { get; } = shipped;
 
     /// <summary>The parsed schema, or null when it cannot be parsed (the file's own diagnostic says why).</summary>
-    public AvroSchema? Schema => _schema.Value;
+    public AvroSchema? Schema => Declared is not null ? Declared.Parsed.Schema.Schema : Shipped?.Parsed?.Schema;
 }

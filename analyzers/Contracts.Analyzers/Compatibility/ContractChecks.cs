@@ -71,12 +71,12 @@ internal static class ContractChecks
             return false;
         }
 
-        if (shipped.SchemaNode is null)
+        if (shipped.Parsed is null)
         {
             return false;
         }
 
-        if (SchemaShape.Normalize(shipped.SchemaNode) == SchemaShape.Normalize(contract.SchemaNode))
+        if (shipped.Parsed.Shape == contract.Parsed.Schema.Shape)
         {
             return true;
         }
@@ -84,7 +84,7 @@ internal static class ContractChecks
         var next = inventory.Chain(contract.MessageType).Max(v => v.Version) + 1;
         report(Diagnostic.Create(DiagnosticDescriptors.ShippedSchemaChanged, contract.Location,
             contract.DisplayName, contract.MessageType, Text(contract.Version), shipped.File.Path,
-            SchemaShape.DescribeChange(shipped.SchemaNode, contract.SchemaNode), Text(next)));
+            SchemaShape.DescribeChange(shipped.Parsed.Node, contract.SchemaNode), Text(next)));
         return false;
     }
 

@@ -4,8 +4,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Contracts.Analyzers.Baseline;
+using Contracts.Analyzers.Caching;
 using Contracts.Generator.Compatibility;
-using Contracts.Generator.Emitting;
 using Contracts.Generator.Model;
 using Contracts.Generator.Parsing;
 using Contracts.Generator.Parsing.Avsc;
@@ -54,7 +54,7 @@ internal sealed class ContractInventory
     /// <summary>The <c>ContractsShippedSchemasDirectory</c> MSBuild property (absolute, from the props), or null.</summary>
     public string? ShippedDirectory { get; }
 
-    public static ContractInventory Build(Compilation compilation, AnalyzerOptions options, INamedTypeSymbol messageAttribute, CancellationToken cancellationToken)
+    public static ContractInventory Build(Compilation compilation, AnalyzerOptions options, INamedTypeSymbol messageAttribute, ContractCache cache, CancellationToken cancellationToken)
     {
         var contracts = new List<DeclaredContract>();
         foreach (var type in SourceTypes(compilation.Assembly.GlobalNamespace))
@@ -67,17 +67,13 @@ internal sealed class ContractInventory
             }
 
             // A contract the generator rejects has no schema; its own diagnostics (CTR00xx) say why.
-            var parsed = ContractParser.Parse(compilation, type, attribute, cancellationToken);
-            if (parsed.Model is null)
+            if (cache.TypeContract(compilation, type, attribute, cancellationToken) is { } parsed)
             {
-                continue;
+                contracts.Add(DeclaredContract.FromType(type, attribute, parsed));
             }
-
-            var (json, node) = Schema(parsed.Model);
-            contracts.Add(DeclaredContract.FromType(type, attribute, parsed.Model, json, node));
         }
 
-        contracts.AddRange(SchemaFileContracts(options, cancellationToken));
+        contracts.AddRange(SchemaFileContracts(options, cache, cancellationToken));
 
         // Path order, then source order, so "the first declaration" of a version declared twice is the same in every build.
         contracts.Sort((a, b) =>
@@ -86,12 +82,10 @@ internal sealed class ContractInventory
             return byFile != 0 ? byFile : a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start);
         });
 
-        // Source order, so "the first declaration" of a version declared twice is the same in every build.
-
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
         global.TryGetValue(ModeProperty, out var mode);
         global.TryGetValue(ShippedDirectoryProperty, out var shippedDirectory);
-        return new ContractInventory(contracts, ShippedBaseline.Read(options, cancellationToken), mode, shippedDirectory);
+        return new ContractInventory(contracts, ShippedBaseline.Read(options, cache, cancellationToken), mode, shippedDirectory);
     }
 
     public DeclaredContract? Find(ISymbol symbol) => _bySymbol.TryGetValue(symbol, out var contract) ? contract : null;
@@ -104,7 +98,7 @@ internal sealed class ContractInventory
     /// generator's own parse, cross-file index and resolve steps. Files with errors have no model; the generator
     /// reports them (CTR0020…).
     /// </summary>
-    private static IEnumerable<DeclaredContract> SchemaFileContracts(AnalyzerOptions options, CancellationToken cancellationToken)
+    private static IEnumerable<DeclaredContract> SchemaFileContracts(AnalyzerOptions options, ContractCache cache, CancellationToken cancellationToken)
     {
         var files = new List<(AvscFile File, SourceText Text)>();
         foreach (var additional in options.AdditionalFiles.Where(AvscInputs.IsSchemaFile).OrderBy(f => f.Path, StringComparer.Ordinal))
@@ -112,7 +106,7 @@ internal sealed class ContractInventory
             var fileOptions = AvscInputs.ReadOptions(additional, options.AnalyzerConfigOptionsProvider);
             if (!fileOptions.IsShippedBaseline && additional.GetText(cancellationToken) is { } text)
             {
-                files.Add((AvscFileParser.Parse(text, fileOptions, cancellationToken), text));
+                files.Add((cache.SchemaFile(additional.Path, text, fileOptions, cancellationToken), text));
             }
         }
 
@@ -124,19 +118,11 @@ internal sealed class ContractInventory
         var index = new AvscSchemaIndex(files.Select(f => f.File));
         foreach (var (file, text) in files)
         {
-            if (AvscResolver.Resolve(file, index, cancellationToken) is { Contract: { } model })
+            if (cache.SchemaFileContract(file, index, cancellationToken) is { } parsed)
             {
-                var (json, node) = Schema(model);
-                yield return DeclaredContract.FromSchemaFile(new SchemaFileSource(file, index, text), model, json, node);
+                yield return DeclaredContract.FromSchemaFile(new SchemaFileSource(file, text), parsed);
             }
         }
-    }
-
-    private static (string Json, JsonNode Node) Schema(ContractModel model)
-    {
-        var json = SchemaEmitter.Emit(model).Json;
-        var node = JsonNode.TryParse(json, out _) ?? throw new InvalidOperationException("The schema emitter wrote invalid JSON for message '" + model.MessageType + "'.");
-        return (json, node);
     }
 
     /// <summary>Every declared contract of the message type, in declaration order.</summary>

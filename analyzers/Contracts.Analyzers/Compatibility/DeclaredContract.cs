@@ -13,20 +13,18 @@ namespace Contracts.Analyzers.Compatibility;
 /// </summary>
 internal sealed class DeclaredContract
 {
-    private DeclaredContract(INamedTypeSymbol? symbol, AttributeData? attribute, SchemaFileSource? schemaFile, ContractModel model, string schemaJson, JsonNode schemaNode)
+    private readonly Lazy<Location> _location;
+
+    private DeclaredContract(INamedTypeSymbol? symbol, AttributeData? attribute, SchemaFileSource? schemaFile, ParsedContract parsed)
     {
         Symbol = symbol;
         Attribute = attribute;
         SchemaFile = schemaFile;
-        Model = model;
-        SchemaJson = schemaJson;
-        SchemaNode = schemaNode;
+        Parsed = parsed;
         _location = new Lazy<Location>(() => symbol is not null
             ? (symbol.Locations.Length > 0 ? symbol.Locations[0] : Location.None)
             : SchemaFileLocator.RootLocation(schemaFile!));
     }
-
-    private readonly Lazy<Location> _location;
 
     /// <summary>The <c>[Message]</c> type, or null for an <c>.avsc</c> contract.</summary>
     public INamedTypeSymbol? Symbol { get; }
@@ -39,15 +37,18 @@ internal sealed class DeclaredContract
     /// <summary>The path of <see cref="SchemaFile"/>, or null for a <c>[Message]</c> type.</summary>
     public string? SchemaFilePath => SchemaFile?.File.Path;
 
-    public ContractModel Model { get; }
+    /// <summary>The model and schema, shared with the cache (never changed after parsing).</summary>
+    public ParsedContract Parsed { get; }
+
+    public ContractModel Model => Parsed.Model;
 
     public string MessageType => Model.MessageType;
 
     public int Version => Model.Version;
 
-    public string SchemaJson { get; }
+    public string SchemaJson => Parsed.Schema.Json;
 
-    public JsonNode SchemaNode { get; }
+    public JsonNode SchemaNode => Parsed.Schema.Node;
 
     /// <summary>How diagnostics name the contract: its C# type name, or the schema file's name.</summary>
     public string DisplayName => Symbol?.Name ?? Path.GetFileName(SchemaFilePath!);
@@ -58,9 +59,9 @@ internal sealed class DeclaredContract
     /// <summary>Where diagnostics about the whole contract go: the type's name, or the top-level record's name in the file.</summary>
     public Location Location => _location.Value;
 
-    public static DeclaredContract FromType(INamedTypeSymbol symbol, AttributeData attribute, ContractModel model, string schemaJson, JsonNode schemaNode) =>
-        new(symbol, attribute, null, model, schemaJson, schemaNode);
+    public static DeclaredContract FromType(INamedTypeSymbol symbol, AttributeData attribute, ParsedContract parsed) =>
+        new(symbol, attribute, null, parsed);
 
-    public static DeclaredContract FromSchemaFile(SchemaFileSource file, ContractModel model, string schemaJson, JsonNode schemaNode) =>
-        new(null, null, file, model, schemaJson, schemaNode);
+    public static DeclaredContract FromSchemaFile(SchemaFileSource file, ParsedContract parsed) =>
+        new(null, null, file, parsed);
 }

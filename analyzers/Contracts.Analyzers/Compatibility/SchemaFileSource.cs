@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace Contracts.Analyzers.Compatibility;
 
 /// <summary>
-/// Where an <c>.avsc</c> contract comes from: the parsed file (its definitions carry the positions the avsc reader tracked),
-/// the index of every file's definitions it was resolved against, and its text.
+/// Where an <c>.avsc</c> contract comes from: the parsed file (its definitions carry the positions the avsc reader
+/// tracked) and its text.
 /// </summary>
-internal sealed record SchemaFileSource(AvscFile File, AvscSchemaIndex Index, SourceText Text);
+internal sealed record SchemaFileSource(AvscFile File, SourceText Text);
