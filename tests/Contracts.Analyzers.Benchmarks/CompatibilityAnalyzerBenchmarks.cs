@@ -3,19 +3,32 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Contracts.Analyzers.Benchmarks;
 
 /// <summary>
 /// The compatibility analyzer over 200 message types × 5 versions, against an analyzer that subscribes to the same
-/// events and does nothing: the difference is what the checks cost a build (the driver's own binding work is in both).
+/// events and does nothing: the difference is what the checks cost (the driver's own binding work is in both).
+/// Two scenarios: a build (a fresh analyzer, nothing cached), and the editor's keystroke (the analyzer instance of the
+/// session, which has seen the project before, on a new compilation in which one file — one message type's five
+/// versions — was edited).
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class CompatibilityAnalyzerBenchmarks
 {
+    private const string Build = "Build";
+    private const string Edit = "OneEditedFile";
+
     private ContractChainCorpus _corpus = null!;
+    private CompatibilityAnalyzer _session = null!;
+    private SyntaxTree _editedTree = null!;
+    private int _edits;
 
     [Params(200)]
     public int MessageTypes { get; set; }
@@ -39,16 +52,46 @@ public class CompatibilityAnalyzerBenchmarks
         {
             throw new InvalidOperationException($"Expected {MessageTypes} CTR1004 diagnostics, got: " + string.Join("; ", diagnostics.Take(5)));
         }
+
+        // The session's analyzer has analyzed the project once; the edit scenario then changes one file per invocation.
+        _session = new CompatibilityAnalyzer();
+        Run(_session).GetAwaiter().GetResult();
+        _editedTree = _corpus.Compilation.SyntaxTrees.First();
+        var edited = Run(_session, EditedCompilation()).GetAwaiter().GetResult();
+        if (edited.Length != diagnostics.Length)
+        {
+            throw new InvalidOperationException($"The cached analyzer reported {edited.Length} diagnostics after an edit, a fresh one {diagnostics.Length}.");
+        }
     }
 
     [Benchmark(Baseline = true)]
+    [BenchmarkCategory(Build)]
     public Task<ImmutableArray<Diagnostic>> SameEventsNoChecks() => Run(new IdleAnalyzer());
 
     [Benchmark]
+    [BenchmarkCategory(Build)]
     public Task<ImmutableArray<Diagnostic>> CompatibilityChecks() => Run(new CompatibilityAnalyzer());
 
-    private Task<ImmutableArray<Diagnostic>> Run(DiagnosticAnalyzer analyzer) =>
-        _corpus.Compilation.WithAnalyzers(ImmutableArray.Create(analyzer), _corpus.Options).GetAnalyzerDiagnosticsAsync();
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(Edit)]
+    public Task<ImmutableArray<Diagnostic>> EditNoChecks() => Run(new IdleAnalyzer(), EditedCompilation());
+
+    [Benchmark]
+    [BenchmarkCategory(Edit)]
+    public Task<ImmutableArray<Diagnostic>> EditCachedChecks() => Run(_session, EditedCompilation());
+
+    /// <summary>The project with the first file edited (a new comment each time, so its tree is new, as after a keystroke).</summary>
+    private Compilation EditedCompilation()
+    {
+        var text = _editedTree.GetText();
+        var edit = "\n// edit " + (++_edits).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return _corpus.Compilation.ReplaceSyntaxTree(_editedTree, _editedTree.WithChangedText(text.WithChanges(new TextChange(new TextSpan(text.Length, 0), edit))));
+    }
+
+    private Task<ImmutableArray<Diagnostic>> Run(DiagnosticAnalyzer analyzer) => Run(analyzer, _corpus.Compilation);
+
+    private Task<ImmutableArray<Diagnostic>> Run(DiagnosticAnalyzer analyzer, Compilation compilation) =>
+        compilation.WithAnalyzers(ImmutableArray.Create(analyzer), _corpus.Options).GetAnalyzerDiagnosticsAsync();
 
     /// <summary>Subscribes to what <see cref="CompatibilityAnalyzer"/> subscribes to, and does nothing.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -29,7 +29,7 @@ namespace Contracts.Analyzers.Caching;
 internal sealed class ContractCache
 {
     private readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, TypeEntry>> _types = new();
-    private readonly ConcurrentDictionary<string, TextEntry<AvscFile>> _schemaFiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TextEntry<SchemaFileSource>> _schemaFiles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ResolutionEntry> _resolutions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TextEntry<ShippedSchema>> _shipped = new(StringComparer.Ordinal);
 
@@ -59,19 +59,20 @@ internal sealed class ContractCache
         return contract;
     }
 
-    /// <summary>The generator's parse of one <c>.avsc</c> file.</summary>
-    public AvscFile SchemaFile(string path, SourceText text, AvscFileOptions options, CancellationToken cancellationToken)
+    /// <summary>The generator's parse of one <c>.avsc</c> file, with its text and mode metadata.</summary>
+    public SchemaFileSource SchemaFile(string path, SourceText text, AvscFileOptions options, string? compatibilityMetadata, CancellationToken cancellationToken)
     {
         var checksum = text.GetChecksum();
-        if (_schemaFiles.TryGetValue(path, out var entry) && entry.Matches(checksum, options))
+        var settings = (options, compatibilityMetadata);
+        if (_schemaFiles.TryGetValue(path, out var entry) && entry.Matches(checksum, settings))
         {
             return entry.Value;
         }
 
         Parsing?.Invoke("avsc " + path);
-        var file = AvscFileParser.Parse(text, options, cancellationToken);
-        _schemaFiles[path] = new TextEntry<AvscFile>(checksum, options, file);
-        return file;
+        var source = new SchemaFileSource(AvscFileParser.Parse(text, options, cancellationToken), text, compatibilityMetadata);
+        _schemaFiles[path] = new TextEntry<SchemaFileSource>(checksum, settings, source);
+        return source;
     }
 
     /// <summary>The contract of one parsed <c>.avsc</c> file, resolved against every file's definitions, or null when it has none.</summary>

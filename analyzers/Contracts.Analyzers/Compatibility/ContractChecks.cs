@@ -88,7 +88,7 @@ internal static class ContractChecks
         return false;
     }
 
-    /// <summary>The contract's mode: <c>[Message(Compatibility = …)]</c>, else the project's. Null (after CTR1006) when invalid.</summary>
+    /// <summary>The contract's mode: <c>[Message(Compatibility = …)]</c> or an .avsc contract's own setting, else the project's. Null (after CTR1006) when invalid.</summary>
     private static CompatibilityMode? Mode(ContractInventory inventory, DeclaredContract contract, Action<Diagnostic> report)
     {
         var argument = contract.Attribute?.NamedArguments.FirstOrDefault(a => a.Key == "Compatibility") ?? default;
@@ -99,6 +99,17 @@ internal static class ContractChecks
             {
                 report(Diagnostic.Create(DiagnosticDescriptors.InvalidCompatibilityMode, AttributeArgumentLocation(contract) ?? contract.Location,
                     "[Message(Compatibility = …)] value", value.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            return mode;
+        }
+
+        if (contract.SchemaFile?.CompatibilitySetting() is { } setting)
+        {
+            var mode = ModeSetting.Parse(setting.Value);
+            if (mode is null)
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.InvalidCompatibilityMode, setting.Location, setting.Description, setting.Value));
             }
 
             return mode;

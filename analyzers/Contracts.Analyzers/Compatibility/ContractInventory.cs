@@ -11,7 +11,6 @@ using Contracts.Generator.Parsing;
 using Contracts.Generator.Parsing.Avsc;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Contracts.Analyzers.Compatibility;
 
@@ -23,6 +22,7 @@ internal sealed class ContractInventory
 {
     public const string ModeProperty = "build_property.ContractsCompatibility";
     public const string ShippedDirectoryProperty = "build_property.ContractsShippedSchemasDirectory";
+    public const string CompatibilityMetadataKey = "build_metadata.AdditionalFiles." + SchemaFileSource.CompatibilityMetadata;
 
     private readonly Dictionary<string, List<DeclaredContract>> _byType;
     private readonly Dictionary<ISymbol, DeclaredContract> _bySymbol;
@@ -100,13 +100,14 @@ internal sealed class ContractInventory
     /// </summary>
     private static IEnumerable<DeclaredContract> SchemaFileContracts(AnalyzerOptions options, ContractCache cache, CancellationToken cancellationToken)
     {
-        var files = new List<(AvscFile File, SourceText Text)>();
+        var files = new List<SchemaFileSource>();
         foreach (var additional in options.AdditionalFiles.Where(AvscInputs.IsSchemaFile).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var fileOptions = AvscInputs.ReadOptions(additional, options.AnalyzerConfigOptionsProvider);
             if (!fileOptions.IsShippedBaseline && additional.GetText(cancellationToken) is { } text)
             {
-                files.Add((cache.SchemaFile(additional.Path, text, fileOptions, cancellationToken), text));
+                options.AnalyzerConfigOptionsProvider.GetOptions(additional).TryGetValue(CompatibilityMetadataKey, out var mode);
+                files.Add(cache.SchemaFile(additional.Path, text, fileOptions, string.IsNullOrWhiteSpace(mode) ? null : mode!.Trim(), cancellationToken));
             }
         }
 
@@ -116,11 +117,11 @@ internal sealed class ContractInventory
         }
 
         var index = new AvscSchemaIndex(files.Select(f => f.File));
-        foreach (var (file, text) in files)
+        foreach (var file in files)
         {
-            if (cache.SchemaFileContract(file, index, cancellationToken) is { } parsed)
+            if (cache.SchemaFileContract(file.File, index, cancellationToken) is { } parsed)
             {
-                yield return DeclaredContract.FromSchemaFile(new SchemaFileSource(file, text), parsed);
+                yield return DeclaredContract.FromSchemaFile(file, parsed);
             }
         }
     }

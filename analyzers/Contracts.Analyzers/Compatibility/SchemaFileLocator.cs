@@ -112,7 +112,7 @@ internal static class SchemaFileLocator
     /// <summary>The definition's JSON object, found again by the position the avsc reader recorded for it.</summary>
     private static JsonNode? Node(SchemaFileSource source, AvscNamedType definition)
     {
-        if (definition.Site.Location is not { } location || JsonNode.TryParse(source.Text.ToString(), out _) is not { } json)
+        if (definition.Site.Location is not { } location || source.Json is not { } json)
         {
             return null;
         }

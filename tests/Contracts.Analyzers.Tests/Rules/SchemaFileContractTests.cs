@@ -206,6 +206,57 @@ public sealed class SchemaFileContractTests
                 $"Message 'person' v1 is declared by both 'Acme.PersonV1' and '{SchemaFiles.Directory}person.avsc'; each version of a message type has exactly one contract"));
     }
 
+    [Fact]
+    public async Task The_contracts_compatibility_property_sets_an_avsc_contracts_mode()
+    {
+        const string v1 = """
+            {"type": "record", "name": "Person", "namespace": "Acme.V1", "contracts.messageType": "person", "contracts.version": 1,
+             "fields": [{"name": "name", "type": "string"}]}
+            """;
+        const string v2 = """
+            {"type": "record", "name": "Person", "namespace": "Acme.V2", "contracts.messageType": "person", "contracts.version": 2,
+             "contracts.compatibility": "FORWARD",
+             "fields": [{"name": "name", "type": "string"}, {"name": "email", "type": "string"}]}
+            """;
+
+        // Under the project's BACKWARD the new field without a default would break; FORWARD only asks that v1 reads v2.
+        await RunAsync(NoCSharpContracts, new ProjectSetup(), [("person1.avsc", v1), ("person2.avsc", v2)],
+            NotShippedFile(V1, v1, "person", 1),
+            NotShippedFile(V2, v2, "person", 2));
+    }
+
+    [Fact]
+    public async Task The_item_metadata_sets_the_mode_when_the_schema_does_not_and_an_invalid_mode_is_reported_where_it_is_set()
+    {
+        const string v1 = """
+            {"type": "record", "name": "Person", "namespace": "Acme.V1", "contracts.messageType": "person", "contracts.version": 1,
+             "fields": [{"name": "name", "type": "string"}, {"name": "email", "type": "string"}]}
+            """;
+        const string v2 = """
+            {"type": "record", "name": "Person", "namespace": "Acme.V2", "contracts.messageType": "person", "contracts.version": 2,
+             "fields": [{"name": "name", "type": "string"}]}
+            """;
+        const string v3 = """
+            {"type": "record", "name": "Person", "namespace": "Acme.V3", "contracts.messageType": "person", "contracts.version": 3,
+             "contracts.compatibility": "SIDEWAYS",
+             "fields": [{"name": "name", "type": "string"}]}
+            """;
+        var v3Path = SchemaFiles.Directory + "person3.avsc";
+        var test = SchemaFiles.Test(NoCSharpContracts, new ProjectSetup(), ("person1.avsc", v1), ("person2.avsc", v2), ("person3.avsc", v3));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig.modes", $"is_global = true\n[{V2}]\nbuild_metadata.AdditionalFiles.ContractsCompatibility = FORWARD\n"));
+        test.ExpectedDiagnostics.AddRange([
+            NotShippedFile(V1, v1, "person", 1),
+            NotShippedFile(V2, v2, "person", 2),
+            Diagnostic("CTR1001").At(V2, v2, "\"Person\"").WithMessage(
+                $"Person: field 'email' of Acme.V1.Person is not in the writer's Acme.V2.Person (by name or alias) and has no default; v2 data cannot be read by v1 (FORWARD). {AdviceMissingDefaultOld}."),
+            NotShippedFile(v3Path, v3, "person", 3),
+            Diagnostic("CTR1006").At(v3Path, v3, "\"SIDEWAYS\"").WithMessage(
+                "The \"contracts.compatibility\" schema property 'SIDEWAYS' is not a compatibility mode; use Backward, BackwardTransitive, Forward, ForwardTransitive, Full, FullTransitive or None"),
+        ]);
+
+        await test.RunAsync();
+    }
+
     private static (string V1, string V2) Accounts(string symbols1, string symbols2) => (
         $$$"""
         {"type": "record", "name": "Account", "namespace": "Acme.V1", "contracts.messageType": "account", "contracts.version": 1,
