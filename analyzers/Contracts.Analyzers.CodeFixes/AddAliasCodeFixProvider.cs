@@ -1,11 +1,9 @@
-using System.Collections.Immutable;
+using System;
+using System.Collections.Generic;
 using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Contracts.Analyzers.Compatibility;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,58 +16,34 @@ namespace Contracts.Analyzers.CodeFixes;
 /// One action per candidate.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddAliasCodeFixProvider)), Shared]
-public sealed class AddAliasCodeFixProvider : CodeFixProvider
+public sealed class AddAliasCodeFixProvider : MemberCodeFixProvider
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("CTR1001");
-
     /// <inheritdoc/>
     public override FixAllProvider? GetFixAllProvider() => null;
 
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override IEnumerable<(string Title, string EquivalenceKey, Func<SyntaxNode, SyntaxNode> Rewrite)> Rewrites(Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
+        if (!diagnostic.Properties.TryGetValue(ContractChecks.AliasCandidatesProperty, out var candidates) || candidates is null)
         {
-            if (!diagnostic.Properties.TryGetValue(ContractChecks.AliasCandidatesProperty, out var candidates) || candidates is null ||
-                root is null || MemberAttributes.FindMember(root, diagnostic.Location.SourceSpan) is not { } member)
-            {
-                continue;
-            }
+            yield break;
+        }
 
-            foreach (var alias in candidates.Split(','))
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Add alias '{alias}' (renamed field)",
-                        cancellationToken => AddAsync(context.Document, root, member, alias, cancellationToken),
-                        nameof(AddAliasCodeFixProvider) + "." + alias),
-                    diagnostic);
-            }
+        foreach (var alias in candidates.Split(','))
+        {
+            yield return ($"Add alias '{alias}' (renamed field)", nameof(AddAliasCodeFixProvider) + "." + alias, member => Add(member, alias));
         }
     }
 
-    private static Task<Document> AddAsync(Document document, SyntaxNode root, SyntaxNode member, string alias, CancellationToken cancellationToken)
+    private static SyntaxNode Add(SyntaxNode member, string alias)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var literal = SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(alias)));
         var existing = MemberAttributes.Lists(member)
             .SelectMany(list => list.Attributes)
             .FirstOrDefault(a => a.Name.ToString() is "AvroAliases" or "AvroAliasesAttribute" or "Contracts.AvroAliases" or "global::Contracts.AvroAliases");
-        SyntaxNode updated;
-        if (existing is not null)
-        {
-            var arguments = existing.ArgumentList ?? SyntaxFactory.AttributeArgumentList();
-            updated = member.ReplaceNode(existing, existing.WithArgumentList(arguments.AddArguments(literal)));
-        }
-        else
-        {
-            updated = MemberAttributes.Add(member, SyntaxFactory.Attribute(
+        return existing is not null
+            ? member.ReplaceNode(existing, existing.WithArgumentList((existing.ArgumentList ?? SyntaxFactory.AttributeArgumentList()).AddArguments(literal)))
+            : MemberAttributes.Add(member, SyntaxFactory.Attribute(
                 SyntaxFactory.ParseName("global::Contracts.AvroAliases"),
                 SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(literal))));
-        }
-
-        return Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(member, updated)));
     }
 }

@@ -7,6 +7,8 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Contracts.Analyzers.Baseline;
 using Contracts.Analyzers.Compatibility;
+using Contracts.Generator.Compatibility;
+using Contracts.Generator.Model;
 using Contracts.Generator.Parsing;
 using Contracts.Generator.Parsing.Avsc;
 using Microsoft.CodeAnalysis;
@@ -32,6 +34,7 @@ internal sealed class ContractCache
     private readonly ConcurrentDictionary<string, TextEntry<SchemaFileSource>> _schemaFiles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ResolutionEntry> _resolutions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TextEntry<ShippedSchema>> _shipped = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<AvroSchema, CheckSlot> _checks = new();
 
     /// <summary>Test hook: told of every parse the cache could not avoid (<c>"type Acme.PersonV1"</c>, <c>"avsc /p/a.avsc"</c>, <c>"resolve …"</c>, <c>"shipped …"</c>).</summary>
     internal Action<string>? Parsing { get; set; }
@@ -109,6 +112,33 @@ internal sealed class ContractCache
         _shipped[path] = new TextEntry<ShippedSchema>(checksum, shippedFile, schema);
         return schema;
     }
+
+    /// <summary>
+    /// The checks of a version against the earlier ones under a mode. Schemas are compared by identity: a cached contract or
+    /// baseline file keeps its parsed schema, so equal identities mean equal inputs, and the checker's verdict is a function
+    /// of them.
+    /// </summary>
+    public EquatableArray<CompatibilityCheck> Check(AvroSchema candidate, IReadOnlyList<SchemaVersion> earlier, CompatibilityMode mode)
+    {
+        var slot = _checks.GetValue(candidate, _ => new CheckSlot());
+        if (slot.Entry is { } entry && entry.Mode == mode && entry.Earlier.Count == earlier.Count &&
+            entry.Earlier.Zip(earlier, (a, b) => a.Version == b.Version && ReferenceEquals(a.Schema, b.Schema)).All(same => same))
+        {
+            return entry.Checks;
+        }
+
+        var checks = CompatibilityModes.Check(candidate, earlier, mode);
+        slot.Entry = new CheckEntry(mode, earlier.ToList(), checks);
+        return checks;
+    }
+
+    /// <summary>The latest checks of one schema; replaced whole, so a reader sees an old or a new entry, never a mix.</summary>
+    private sealed class CheckSlot
+    {
+        public volatile CheckEntry? Entry;
+    }
+
+    private sealed record CheckEntry(CompatibilityMode Mode, List<SchemaVersion> Earlier, EquatableArray<CompatibilityCheck> Checks);
 
     private sealed record TypeEntry(SemanticFingerprint Fingerprint, ParsedContract? Contract);
 

@@ -50,7 +50,7 @@ internal static class ContractChecks
 
         var earlier = chain.Where(v => v.Version < contract.Version && v.Schema is not null).ToList();
         var versions = earlier.Select(v => new SchemaVersion(v.Version, v.Schema!)).ToList();
-        foreach (var check in CompatibilityModes.Check(schema, versions, mode.Value))
+        foreach (var check in inventory.Cache.Check(schema, versions, mode.Value))
         {
             ReportFindings(contract, own, mode.Value, check, earlier.First(v => v.Version == check.EarlierVersion), report);
         }

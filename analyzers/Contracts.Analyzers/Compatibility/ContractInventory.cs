@@ -29,8 +29,9 @@ internal sealed class ContractInventory
     private readonly Dictionary<string, DeclaredContract> _bySchemaFile;
     private readonly ConcurrentDictionary<string, IReadOnlyList<ChainVersion>> _chains = new(StringComparer.Ordinal);
 
-    private ContractInventory(IReadOnlyList<DeclaredContract> contracts, ShippedBaseline baseline, string? projectModeText, string? shippedDirectory)
+    private ContractInventory(IReadOnlyList<DeclaredContract> contracts, ShippedBaseline baseline, string? projectModeText, string? shippedDirectory, ContractCache cache)
     {
+        Cache = cache;
         Contracts = contracts;
         Baseline = baseline;
         ProjectModeText = string.IsNullOrWhiteSpace(projectModeText) ? null : projectModeText!.Trim();
@@ -42,6 +43,9 @@ internal sealed class ContractInventory
     }
 
     public IReadOnlyList<DeclaredContract> Contracts { get; }
+
+    /// <summary>What the analyzer keeps across compilations, for the checks to reuse.</summary>
+    public ContractCache Cache { get; }
 
     public ShippedBaseline Baseline { get; }
 
@@ -85,7 +89,7 @@ internal sealed class ContractInventory
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
         global.TryGetValue(ModeProperty, out var mode);
         global.TryGetValue(ShippedDirectoryProperty, out var shippedDirectory);
-        return new ContractInventory(contracts, ShippedBaseline.Read(options, cache, cancellationToken), mode, shippedDirectory);
+        return new ContractInventory(contracts, ShippedBaseline.Read(options, cache, cancellationToken), mode, shippedDirectory, cache);
     }
 
     public DeclaredContract? Find(ISymbol symbol) => _bySymbol.TryGetValue(symbol, out var contract) ? contract : null;

@@ -14,6 +14,7 @@ public sealed class ContractCacheTests
     private const string HomePath = "/proj/Home.cs";
     private const string DefaultsPath = "/proj/Defaults.cs";
     private const string OrderPath = "/proj/Order.cs";
+    private const string Order2Path = "/proj/Order2.cs";
 
     private static IncrementalProject Project() => new([
         (PersonPath, """
@@ -48,6 +49,10 @@ public sealed class ContractCacheTests
 
             [Message("order", 1)]
             public partial record OrderV1(string Id);
+            """),
+        (Order2Path, """
+            using Contracts;
+            namespace Acme;
 
             [Message("order", 2)]
             public partial record OrderV2(string Id, int Quantity = 1);
@@ -74,11 +79,26 @@ public sealed class ContractCacheTests
         var project = Project();
         await project.AnalyzeAsync();
 
-        project.EditSource(OrderPath, text => text.Replace("int Quantity = 1", "int Quantity = 2"));
+        project.EditSource(Order2Path, text => text.Replace("int Quantity = 1", "int Quantity = 2"));
         var (diagnostics, parses) = await project.AnalyzeAsync();
 
-        Assert.Equal(["type Acme.OrderV1", "type Acme.OrderV2"], parses);
+        Assert.Equal(["type Acme.OrderV2"], parses);
         Assert.Equal(await project.AnalyzeUncachedAsync(), diagnostics);
+    }
+
+    [Fact]
+    public async Task Editing_an_earlier_version_re_checks_the_later_one_without_re_parsing_it()
+    {
+        var project = Project();
+        var before = await project.AnalyzeAsync();
+
+        project.EditSource(OrderPath, text => text.Replace("(string Id)", "(int Id)"));
+        var (diagnostics, parses) = await project.AnalyzeAsync();
+
+        Assert.Equal(["type Acme.OrderV1"], parses);
+        Assert.Equal(await project.AnalyzeUncachedAsync(), diagnostics);
+        Assert.DoesNotContain(before.Diagnostics, d => d.StartsWith("CTR1001", System.StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.StartsWith("CTR1001 /proj/Order2.cs", System.StringComparison.Ordinal) && d.Contains("OrderV2.Id: the reader's string cannot read the writer's int"));
     }
 
     [Fact]

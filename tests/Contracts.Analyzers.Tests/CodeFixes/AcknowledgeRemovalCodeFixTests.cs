@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -82,7 +81,7 @@ public sealed class AcknowledgeRemovalCodeFixTests
             FixAllScope.Project,
             action.EquivalenceKey,
             ["CTR1003"],
-            new ProjectDiagnostics(diagnostics),
+            new FixedDiagnosticProvider(diagnostics),
             CancellationToken.None);
         var fixedProject = await WorkspaceHarness.ApplyAsync((await provider.GetFixAllProvider().GetFixAsync(context))!, project);
 
@@ -103,17 +102,5 @@ public sealed class AcknowledgeRemovalCodeFixTests
         var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
         await new AcknowledgeRemovalCodeFixProvider().RegisterCodeFixesAsync(context);
         return actions;
-    }
-
-    private sealed class ProjectDiagnostics(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
-    {
-        public override Task<System.Collections.Generic.IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<System.Collections.Generic.IEnumerable<Diagnostic>>(diagnostics);
-
-        public override Task<System.Collections.Generic.IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-            Task.FromResult(Enumerable.Empty<Diagnostic>());
-
-        public override Task<System.Collections.Generic.IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<System.Collections.Generic.IEnumerable<Diagnostic>>(diagnostics);
     }
 }

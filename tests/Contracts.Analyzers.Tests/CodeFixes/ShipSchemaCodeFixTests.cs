@@ -110,7 +110,7 @@ public sealed class ShipSchemaCodeFixTests
             Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Project,
             action.EquivalenceKey,
             ["CTR1004"],
-            new DiagnosticProvider(diagnostics),
+            new FixedDiagnosticProvider(diagnostics),
             System.Threading.CancellationToken.None);
         var fixedProject = await WorkspaceHarness.ApplyAsync((await fixAll.GetFixAsync(context))!, project);
 
@@ -118,18 +118,5 @@ public sealed class ShipSchemaCodeFixTests
             ["/proj/schemas/shipped/order/v1.avsc", "/proj/schemas/shipped/person/v1.avsc", "/proj/schemas/shipped/person/v2.avsc"],
             fixedProject.AdditionalDocuments.Select(d => d.FilePath!).OrderBy(p => p, System.StringComparer.Ordinal));
         Assert.Empty(await WorkspaceHarness.AnalyzeAsync(fixedProject));
-    }
-
-    private sealed class DiagnosticProvider(System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> diagnostics)
-        : Microsoft.CodeAnalysis.CodeFixes.FixAllContext.DiagnosticProvider
-    {
-        public override Task<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetAllDiagnosticsAsync(Microsoft.CodeAnalysis.Project project, System.Threading.CancellationToken cancellationToken) =>
-            Task.FromResult<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>>(diagnostics);
-
-        public override Task<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetDocumentDiagnosticsAsync(Microsoft.CodeAnalysis.Document document, System.Threading.CancellationToken cancellationToken) =>
-            Task.FromResult(diagnostics.Where(d => d.Location.SourceTree?.FilePath == document.FilePath));
-
-        public override Task<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetProjectDiagnosticsAsync(Microsoft.CodeAnalysis.Project project, System.Threading.CancellationToken cancellationToken) =>
-            Task.FromResult(diagnostics.Where(d => !d.Location.IsInSource));
     }
 }
