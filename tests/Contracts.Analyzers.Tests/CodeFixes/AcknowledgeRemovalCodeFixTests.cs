@@ -53,7 +53,7 @@ public sealed class AcknowledgeRemovalCodeFixTests
         Assert.Equal(["CTR1003 /proj/schemas/shipped/order/v1.avsc", "CTR1003 /proj/schemas/shipped/person/v1.avsc"], diagnostics.Select(Describe).OrderBy(s => s, System.StringComparer.Ordinal));
         var personV1 = diagnostics.Single(d => d.Location.GetLineSpan().Path == "/proj/schemas/shipped/person/v1.avsc");
 
-        var action = Assert.Single(await FixesAsync(project, personV1));
+        var action = Assert.Single(await WorkspaceHarness.FixesInAdditionalDocumentAsync(new AcknowledgeRemovalCodeFixProvider(), project, personV1));
         Assert.Equal("Acknowledge removal of v1 of person", action.Title);
         var fixedProject = await WorkspaceHarness.ApplyAsync(action, project);
 
@@ -74,7 +74,7 @@ public sealed class AcknowledgeRemovalCodeFixTests
         var project = Harness().Project;
         var diagnostics = await WorkspaceHarness.AnalyzeAsync(project);
         var provider = new AcknowledgeRemovalCodeFixProvider();
-        var action = Assert.Single(await FixesAsync(project, diagnostics[0]));
+        var action = Assert.Single(await WorkspaceHarness.FixesInAdditionalDocumentAsync(provider, project, diagnostics[0]));
         var context = new FixAllContext(
             project,
             provider,
@@ -93,14 +93,4 @@ public sealed class AcknowledgeRemovalCodeFixTests
 
     private static string Describe(Diagnostic diagnostic) =>
         diagnostic.Id + " " + diagnostic.Location.GetLineSpan().Path;
-
-    /// <summary>The fixes offered for a diagnostic in a baseline file, as an IDE asks for them (an additional document).</summary>
-    private static async Task<System.Collections.Generic.List<CodeAction>> FixesAsync(Project project, Diagnostic diagnostic)
-    {
-        var document = project.AdditionalDocuments.Single(d => d.FilePath == diagnostic.Location.GetLineSpan().Path);
-        var actions = new System.Collections.Generic.List<CodeAction>();
-        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
-        await new AcknowledgeRemovalCodeFixProvider().RegisterCodeFixesAsync(context);
-        return actions;
-    }
 }

@@ -96,6 +96,23 @@ public sealed class ShipSchemaCodeFixTests
     }
 
     [Fact]
+    public async Task Ship_schema_works_from_an_avsc_contract()
+    {
+        const string schema = """{"type": "record", "name": "Invoice", "namespace": "Acme", "contracts.messageType": "invoice", "fields": [{"name": "total", "type": "long"}]}""";
+        var project = WorkspaceHarness.Create("namespace Acme;\n", "is_global = true\nbuild_property.ContractsShippedSchemasDirectory = /proj/schemas/shipped/\n[/proj/schemas/shipped/invoice/v1.avsc]\nbuild_metadata.AdditionalFiles.ContractsShippedSchema = true\n",
+            ("/proj/schemas/invoice.avsc", schema)).Project;
+        var diagnostic = Assert.Single(await WorkspaceHarness.AnalyzeAsync(project));
+
+        var action = Assert.Single(await WorkspaceHarness.FixesInAdditionalDocumentAsync(new ShipSchemaCodeFixProvider(), project, diagnostic));
+        Assert.Equal("Ship schema v1 of invoice", action.Title);
+        var fixedProject = await WorkspaceHarness.ApplyAsync(action, project);
+
+        var added = fixedProject.AdditionalDocuments.Single(d => d.FilePath == "/proj/schemas/shipped/invoice/v1.avsc");
+        Assert.Contains("\"name\": \"total\"", (await added.GetTextAsync()).ToString(), System.StringComparison.Ordinal);
+        Assert.Empty(await WorkspaceHarness.AnalyzeAsync(fixedProject));
+    }
+
+    [Fact]
     public async Task Fix_all_ships_every_unshipped_version_of_the_project()
     {
         var project = WorkspaceHarness.Create(Source, GlobalConfig).Project;

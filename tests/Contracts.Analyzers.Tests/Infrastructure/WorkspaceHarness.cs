@@ -67,6 +67,16 @@ internal sealed class WorkspaceHarness
         return actions;
     }
 
+    /// <summary>The fixes offered for a diagnostic in an additional file (an .avsc contract, a baseline file), as an IDE asks for them.</summary>
+    public static async Task<List<CodeAction>> FixesInAdditionalDocumentAsync(CodeFixProvider provider, Project project, Diagnostic diagnostic)
+    {
+        var document = project.AdditionalDocuments.Single(d => d.FilePath == diagnostic.Location.GetLineSpan().Path);
+        var actions = new List<CodeAction>();
+        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
+        await provider.RegisterCodeFixesAsync(context).ConfigureAwait(false);
+        return actions;
+    }
+
     private sealed class DocumentText(TextDocument document) : AdditionalText
     {
         public override string Path => document.FilePath!;
