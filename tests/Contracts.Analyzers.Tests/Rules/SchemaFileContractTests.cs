@@ -257,6 +257,28 @@ public sealed class SchemaFileContractTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task An_avsc_contract_is_held_to_its_shipped_schema_and_new_avsc_versions_to_the_shipped_chain()
+    {
+        const string v1 = """
+            {"type": "record", "name": "Person", "namespace": "Acme.V1", "contracts.messageType": "person", "contracts.version": 1,
+             "fields": [{"name": "name", "type": "string"}, {"name": "age", "type": "int"}]}
+            """;
+        const string v2 = """
+            {"type": "record", "name": "Person", "namespace": "Acme.V2", "contracts.messageType": "person", "contracts.version": 2,
+             "fields": [{"name": "name", "type": "string"}, {"name": "email", "type": "string"}]}
+            """;
+        var setup = new ProjectSetup()
+            .Ship("person/v1.avsc", """{"type": "record", "name": "Person", "namespace": "Acme.V1", "fields": [{"name": "name", "type": "string"}]}""");
+
+        await RunAsync(NoCSharpContracts, setup, [("person1.avsc", v1), ("person2.avsc", v2)],
+            Diagnostic("CTR1002").At(V1, v1, "\"Person\"").WithMessage(
+                $"'person1.avsc' is message 'person' v1, which has shipped with another schema ({ProjectSetup.ShippedDirectory}person/v1.avsc): field 'age' added; a shipped version never changes: declare the change as v3, or revert it"),
+            NotShippedFile(V2, v2, "person", 2),
+            Diagnostic("CTR1001").At(V2, v2, "\"email\"").WithMessage(
+                $"Person.email: field 'email' of Acme.V2.Person is not in the writer's Acme.V1.Person (by name or alias) and has no default; v1 data cannot be read by v2 (BACKWARD). {AdviceMissingDefaultNew}."));
+    }
+
     private static (string V1, string V2) Accounts(string symbols1, string symbols2) => (
         $$$"""
         {"type": "record", "name": "Account", "namespace": "Acme.V1", "contracts.messageType": "account", "contracts.version": 1,
