@@ -78,6 +78,10 @@ public class CompatibilityAnalyzerBenchmarks
 
     [Benchmark]
     [BenchmarkCategory(Edit)]
+    public Task<ImmutableArray<Diagnostic>> EditUncachedChecks() => Run(new CompatibilityAnalyzer(), EditedCompilation());
+
+    [Benchmark]
+    [BenchmarkCategory(Edit)]
     public Task<ImmutableArray<Diagnostic>> EditCachedChecks() => Run(_session, EditedCompilation());
 
     /// <summary>The project with the first file edited (a new comment each time, so its tree is new, as after a keystroke).</summary>

@@ -65,7 +65,7 @@ internal static class ContractChecks
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(ShippedRelativePathProperty, relative);
             properties.Add(ShippedPathProperty, inventory.ShippedDirectory is { } directory ? Combine(directory, relative) : null);
-            properties.Add(ShippedTextProperty, ShippedSchemaText.Format(contract.SchemaNode));
+            properties.Add(ShippedTextProperty, contract.Parsed.Schema.ShippedText);
             report(Diagnostic.Create(DiagnosticDescriptors.SchemaNotShipped, contract.Location, properties.ToImmutable(),
                 contract.DisplayName, contract.MessageType, Text(contract.Version), "schemas/shipped/" + relative));
             return false;

@@ -14,6 +14,7 @@ internal sealed class ParsedSchema
 {
     private readonly Lazy<AvroSchema?> _schema;
     private readonly Lazy<string> _shape;
+    private readonly Lazy<string> _shippedText;
 
     public ParsedSchema(string json, JsonNode node, AvroSchema? schema = null)
     {
@@ -21,6 +22,7 @@ internal sealed class ParsedSchema
         Node = node;
         _schema = schema is not null ? new Lazy<AvroSchema?>(() => schema) : new Lazy<AvroSchema?>(() => AvroSchemaParser.TryParse(json, out _));
         _shape = new Lazy<string>(() => SchemaShape.Normalize(node));
+        _shippedText = new Lazy<string>(() => ShippedSchemaText.Format(node));
     }
 
     public string Json { get; }
@@ -32,4 +34,7 @@ internal sealed class ParsedSchema
 
     /// <summary><see cref="SchemaShape.Normalize"/> of the schema.</summary>
     public string Shape => _shape.Value;
+
+    /// <summary>The schema as a baseline file holds it (<see cref="ShippedSchemaText.Format"/>), for the "Ship schema" fix.</summary>
+    public string ShippedText => _shippedText.Value;
 }
