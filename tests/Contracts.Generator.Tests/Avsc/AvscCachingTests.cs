@@ -131,6 +131,22 @@ public sealed class AvscCachingTests
     }
 
     [Fact]
+    public void The_clash_check_reads_the_compilation_for_generated_names_only_and_reruns_when_one_appears_in_csharp()
+    {
+        var project = Project();
+        var first = project.Run();
+        var unrelated = first.RunAgain(first.Input.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Acme.Sales; public class Invoice { }", TestCompilation.ParseOptions, path: "Invoice.cs")));
+
+        Assert.Equal([IncrementalStepRunReason.Unchanged], unrelated.Result.TrackedSteps[TrackingNames.AvscExistingTypes].SelectMany(s => s.Outputs).Select(o => o.Reason));
+        Assert.Equal([IncrementalStepRunReason.Cached], unrelated.Result.TrackedSteps[TrackingNames.AvscClashCheck].SelectMany(s => s.Outputs).Select(o => o.Reason));
+
+        var clashing = first.RunAgain(first.Input.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Acme.Sales; public class Order { }", TestCompilation.ParseOptions, path: "Order.cs")));
+
+        Assert.Equal([IncrementalStepRunReason.Modified], clashing.Result.TrackedSteps[TrackingNames.AvscExistingTypes].SelectMany(s => s.Outputs).Select(o => o.Reason));
+        Assert.Equal(["CTR0027"], clashing.Result.Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
     public void Tracked_avsc_step_outputs_hold_no_compiler_objects()
     {
         var run = Project().Schema("schemas/broken.avsc", "{\"type\": \"record\", \"name\": \"Broken\", \"fields\": [{\"name\": \"x\", \"type\": \"Nope\"}]}").Run();
