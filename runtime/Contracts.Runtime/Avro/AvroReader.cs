@@ -110,6 +110,16 @@ public ref partial struct AvroReader
     {
         var start = _position;
         var bytes = ReadStringBytes();
+        if (Utf8Decoder.IsShortAscii(bytes))
+        {
+            return Utf8Decoder.Widen(bytes);
+        }
+
+        return DecodeUtf8(bytes, start);
+    }
+
+    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, int start)
+    {
         try
         {
             return StrictUtf8.GetString(bytes);

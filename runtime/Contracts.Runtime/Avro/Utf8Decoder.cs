@@ -1,0 +1,93 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Contracts.Avro;
+
+/// <summary>
+/// UTF-8 to <see cref="string"/> for the short ASCII text most message strings are (ids, codes, names). The general
+/// decoder counts characters in one pass, then transcodes in a second, behind several layers of argument checks; for
+/// ASCII the count is the byte count, so one check of the bytes and one widening copy do.
+/// </summary>
+internal static class Utf8Decoder
+{
+    /// <summary>The longest text checked here; longer text is rare enough for the general decoder's entry cost not to matter.</summary>
+    private const int ShortLimit = 64;
+
+    /// <summary>Whether <paramref name="bytes"/> is at most <see cref="ShortLimit"/> bytes, all ASCII.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsShortAscii(ReadOnlySpan<byte> bytes)
+    {
+        var length = (nuint)bytes.Length;
+        ref var start = ref MemoryMarshal.GetReference(bytes);
+        if (length >= 16)
+        {
+            if (length > ShortLimit || !Vector128.IsHardwareAccelerated)
+            {
+                return false;
+            }
+
+            // 16-byte blocks, the last one overlapping the one before, so no byte past the end is read.
+            var any = Vector128<byte>.Zero;
+            for (nuint i = 0; i < length - 16; i += 16)
+            {
+                any |= Vector128.LoadUnsafe(ref start, i);
+            }
+
+            any |= Vector128.LoadUnsafe(ref start, length - 16);
+            return any.ExtractMostSignificantBits() == 0;
+        }
+
+        if (length >= 8)
+        {
+            return ((Unsafe.ReadUnaligned<ulong>(ref start) | Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, length - 8))) & 0x8080_8080_8080_8080UL) == 0;
+        }
+
+        if (length >= 4)
+        {
+            return ((Unsafe.ReadUnaligned<uint>(ref start) | Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, length - 4))) & 0x8080_8080u) == 0;
+        }
+
+        uint bits = 0;
+        for (nuint i = 0; i < length; i++)
+        {
+            bits |= Unsafe.Add(ref start, i);
+        }
+
+        return bits < 0x80;
+    }
+
+    /// <summary>The string of ASCII <paramref name="bytes"/>, each byte widened to its character.</summary>
+    public static string Widen(ReadOnlySpan<byte> bytes) => string.Create(bytes.Length, bytes, static (chars, ascii) => WidenInto(ascii, chars));
+
+    private static void WidenInto(ReadOnlySpan<byte> ascii, Span<char> chars)
+    {
+        ref var source = ref MemoryMarshal.GetReference(ascii);
+        ref var target = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(chars));
+        var length = (nuint)ascii.Length;
+        nuint i = 0;
+        if (length >= 16 && Vector128.IsHardwareAccelerated)
+        {
+            // 16 bytes to 16 characters a step, the last step overlapping the one before.
+            while (true)
+            {
+                var block = Vector128.LoadUnsafe(ref source, i);
+                var (lower, upper) = Vector128.Widen(block);
+                lower.StoreUnsafe(ref target, i);
+                upper.StoreUnsafe(ref target, i + 8);
+                if (i + 16 >= length)
+                {
+                    return;
+                }
+
+                i = Math.Min(i + 16, length - 16);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            Unsafe.Add(ref target, i) = Unsafe.Add(ref source, i);
+        }
+    }
+}
