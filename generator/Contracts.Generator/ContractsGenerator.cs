@@ -52,24 +52,29 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Model);
 
-        // Resolving readers: each contract also reads the lower versions of its message type declared in the assembly.
-        var contractSchemas = models
-            .Select(static (model, _) => new ContractSchemaModel(model.MessageType, model.Version, SchemaEmitter.Emit(model).Json))
+        var avscModels = InitializeAvsc(context);
+
+        // Resolving readers: each contract (attribute or .avsc) also reads the lower versions of its message type that
+        // the assembly declares or the shipped baseline holds.
+        var shippedSchemas = context.AdditionalTextsProvider
+            .Where(AvscInputs.IsSchemaFile)
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ShippedSchemaReader.Read(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.ShippedSchema)
+            .Where(static schema => schema is not null)
+            .Select(static (schema, _) => schema!)
+            .Collect();
+        var earlierSchemaSources = models
+            .Select(static (model, _) => ContractSchemaOf(model))
             .WithTrackingName(TrackingNames.ContractSchema)
             .Collect()
+            .Combine(avscModels.Select(static (model, _) => ContractSchemaOf(model)).WithTrackingName(TrackingNames.AvscContractSchema).Collect())
+            .Combine(shippedSchemas)
+            .Select(static (pair, _) => new EarlierSchemaSources(pair.Left.Left.Concat(pair.Left.Right).ToEquatableArray(), pair.Right.ToEquatableArray()))
             .WithTrackingName(TrackingNames.AllContractSchemas);
-        var contractInputs = models
-            .Combine(contractSchemas)
-            .Select(static (pair, _) => new ContractSourceModel(pair.Left, EarlierVersions.Of(pair.Left, pair.Right)))
-            .WithTrackingName(TrackingNames.ContractWithEarlierVersions);
 
-        var contractSources = contractInputs
-            .Select(static (input, _) => new GeneratedSource(
-                input.Model.Declaration.HintName + ".g.cs", ContractSourceEmitter.Emit(input.Model, input.EarlierVersions)))
-            .WithTrackingName(TrackingNames.ContractSource);
-        context.RegisterSourceOutput(contractSources, static (output, source) => output.AddSource(source.HintName, source.Text));
-
-        var avscModels = InitializeAvsc(context);
+        RegisterContractSources(context, models, earlierSchemaSources, TrackingNames.ContractWithEarlierVersions, TrackingNames.ContractSource);
+        RegisterContractSources(context, avscModels, earlierSchemaSources, TrackingNames.AvscContractWithEarlierVersions, TrackingNames.AvscContractSource);
 
         var catalogNamespace = context.CompilationProvider
             .Select(static (compilation, _) => CatalogNamespace.FromAssemblyName(compilation.AssemblyName))
@@ -105,7 +110,8 @@ public sealed class ContractsGenerator : IIncrementalGenerator
     /// <summary>
     /// .avsc files: each file parses on its own; the index of every file's named types lets references cross files. Each
     /// file's resolve reads only the definitions it reaches (a cheap step over the index picks them), so editing a file
-    /// re-resolves only the files that reach it. Returns the contract models (for the catalog).
+    /// re-resolves only the files that reach it. Returns the contract models (for resolving
+    /// readers and the catalog).
     /// </summary>
     private static IncrementalValuesProvider<ContractModel> InitializeAvsc(IncrementalGeneratorInitializationContext context)
     {
@@ -178,12 +184,29 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Where(static pair => !pair.Right.Contains(AvscResolver.MetadataName(pair.Left)))
             .Select(static (pair, _) => pair.Left)
             .WithTrackingName(TrackingNames.AvscModel);
-        var contractSources = models
-            .Select(static (model, _) => new GeneratedSource(model.Declaration.HintName + ".g.cs", ContractSourceEmitter.Emit(model)))
-            .WithTrackingName(TrackingNames.AvscContractSource);
-        context.RegisterSourceOutput(contractSources, static (output, source) => output.AddSource(source.HintName, source.Text));
         return models;
     }
+
+    /// <summary>Each contract's file, with resolving readers for the earlier versions of its message type.</summary>
+    private static void RegisterContractSources(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<ContractModel> models,
+        IncrementalValueProvider<EarlierSchemaSources> earlierSchemaSources,
+        string withEarlierVersionsStep,
+        string sourceStep)
+    {
+        var sources = models
+            .Combine(earlierSchemaSources)
+            .Select(static (pair, _) => new ContractSourceModel(pair.Left, EarlierVersions.Of(pair.Left, pair.Right)))
+            .WithTrackingName(withEarlierVersionsStep)
+            .Select(static (input, _) => new GeneratedSource(
+                input.Model.Declaration.HintName + ".g.cs", ContractSourceEmitter.Emit(input.Model, input.EarlierVersions)))
+            .WithTrackingName(sourceStep);
+        context.RegisterSourceOutput(sources, static (output, source) => output.AddSource(source.HintName, source.Text));
+    }
+
+    private static ContractSchemaModel ContractSchemaOf(ContractModel model) =>
+        new(model.MessageType, model.Version, SchemaEmitter.Emit(model).Json);
 
     /// <summary>Each <c>[Topic]</c> class is parsed on its own and emitted into its own file.</summary>
     private static void InitializeTopics(IncrementalGeneratorInitializationContext context)

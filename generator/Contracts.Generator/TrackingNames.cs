@@ -21,6 +21,10 @@ internal static class TrackingNames
     /// <summary>Each contract's message type, version and schema, for finding earlier versions.</summary>
     public const string ContractSchema = "Contracts.ContractSchema";
 
+    /// <summary>The schema of each shipped-baseline file (null for every other .avsc), for finding earlier versions.</summary>
+    public const string ShippedSchema = "Contracts.ShippedSchema";
+
+    /// <summary>Every contract's and shipped-baseline file's schema, as one equatable value.</summary>
     public const string AllContractSchemas = "Contracts.AllContractSchemas";
 
     /// <summary>Each contract with the earlier versions of its message type it gets resolving readers for.</summary>
@@ -71,6 +75,12 @@ internal static class TrackingNames
 
     /// <summary>The <c>ContractModel</c> of each .avsc file's top-level record.</summary>
     public const string AvscModel = "Contracts.AvscModel";
+
+    /// <summary>Each .avsc contract's message type, version and schema, for finding earlier versions.</summary>
+    public const string AvscContractSchema = "Contracts.AvscContractSchema";
+
+    /// <summary>Each .avsc contract with the earlier versions of its message type it gets resolving readers for.</summary>
+    public const string AvscContractWithEarlierVersions = "Contracts.AvscContractWithEarlierVersions";
 
     /// <summary>The generated contract file of each .avsc contract.</summary>
     public const string AvscContractSource = "Contracts.AvscContractSource";

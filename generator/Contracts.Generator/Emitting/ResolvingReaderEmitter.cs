@@ -10,7 +10,8 @@ namespace Contracts.Generator.Emitting;
 /// Generates, for each earlier version of a contract's message type whose data the contract can read, a reader that
 /// performs Avro schema resolution as straight-line code: it walks the writer's schema, skips fields the contract
 /// lacks, fills the contract's other fields from their defaults, promotes numbers, remaps enum symbols (unknown ones
-/// to the enum's default) and union branches. A version the checker finds incompatible, or whose resolution this
+/// to the enum's default) and union branches, and reads a value into the first branch of a reader union that can read
+/// it. A version the checker finds incompatible, or whose resolution this
 /// emitter cannot express exactly, gets no reader, so its data is never read silently.
 /// </summary>
 internal static partial class ResolvingReaderEmitter
@@ -41,7 +42,7 @@ internal static partial class ResolvingReaderEmitter
                 continue;
             }
 
-            var session = new Session(plan, earlier.Version);
+            var session = new Session(plan, readerSchema, earlier.Version);
             try
             {
                 var entry = session.EmitEntry(writerSchema);
@@ -92,10 +93,12 @@ internal static partial class ResolvingReaderEmitter
         private readonly Dictionary<AvroSchema, string> _skippers = new();
         private readonly HashSet<string> _names = new(StringComparer.Ordinal);
         private readonly Queue<Action> _pending = new();
+        private readonly Dictionary<string, NamedSchema> _readerNamedTypes;
 
-        public Session(CodecPlan plan, int version)
+        public Session(CodecPlan plan, AvroSchema readerRoot, int version)
         {
             _plan = plan;
+            _readerNamedTypes = NamedTypesOf(readerRoot);
             _version = "V" + version.ToString(CultureInfo.InvariantCulture);
         }
 
@@ -125,6 +128,11 @@ internal static partial class ResolvingReaderEmitter
             if (writer is UnionSchema union)
             {
                 return Method(reader, union, "Union", () => EmitUnionResolver(reader, union)) + "(ref reader)";
+            }
+
+            if (reader.Kind == AvroKind.Union)
+            {
+                return ResolveIntoUnion(reader, writer);
             }
 
             if (reader.Kind == AvroKind.Nullable)

@@ -44,13 +44,20 @@ internal static class ApacheResolution
         where TWriter : IMessageContract<TWriter>
         where TReader : IMessageContract<TReader>
     {
-        var ours = TReader.Descriptor.ReadAvro(data, TWriter.Descriptor.Version);
         var writerSchema = applyToWriterSchema is null ? TWriter.Descriptor.Schema : applyToWriterSchema(TWriter.Descriptor.Schema);
+        return AssertSameAsApache<TReader>(writerSchema, TWriter.Descriptor.Version, data);
+    }
+
+    /// <summary>Asserts our resolving read of <paramref name="data"/>, written by version <paramref name="writerVersion"/> with <paramref name="writerSchema"/>, equals Apache's.</summary>
+    public static TReader AssertSameAsApache<TReader>(string writerSchema, int writerVersion, byte[] data)
+        where TReader : IMessageContract<TReader>
+    {
+        var ours = TReader.Descriptor.ReadAvro(data, writerVersion);
         var expected = ResolveAndReencode(writerSchema, TReader.Descriptor.Schema, data);
         var actual = global::Contracts.Avro.AvroSerializer.Serialize(ours);
         Assert.True(
             expected.AsSpan().SequenceEqual(actual),
-            $"v{TWriter.Descriptor.Version} data read as v{TReader.Descriptor.Version} differs from Apache.Avro's resolution:\n" +
+            $"v{writerVersion} data read as v{TReader.Descriptor.Version} differs from Apache.Avro's resolution:\n" +
             $"  Apache: {Convert.ToHexString(expected)}\n  ours:   {Convert.ToHexString(actual)}\n  value:  {ours}");
         return ours;
     }

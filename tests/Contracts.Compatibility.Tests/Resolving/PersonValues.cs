@@ -58,7 +58,7 @@ internal static class PersonValues
     }
 
     // Mixed scripts so the string paths handle multi-byte UTF-8.
-    private static string Text(Random random)
+    internal static string Text(Random random)
     {
         const string Alphabet = "abcxyzABC 0189-_éßøΩЖ中文🙂";
         var length = random.Next(12);

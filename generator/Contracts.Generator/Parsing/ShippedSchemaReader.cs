@@ -1,0 +1,52 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using Contracts.Generator.Model;
+using Contracts.Generator.Parsing.Avsc;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Contracts.Generator.Parsing;
+
+/// <summary>
+/// Reads a file of the shipped-schema baseline (an .avsc AdditionalFile with <c>ContractsShippedSchema=true</c>, named
+/// <c>&lt;shipped dir&gt;/&lt;message type&gt;/v&lt;version&gt;.avsc</c>) as the writer schema of a released version.
+/// </summary>
+internal static class ShippedSchemaReader
+{
+    private const string Extension = ".avsc";
+
+    /// <summary>
+    /// The baseline schema, or null for a file that is not part of the baseline or is misnamed (the compatibility
+    /// analyzer reports a misnamed or invalid baseline file; the generator reads what it can).
+    /// </summary>
+    public static ShippedSchemaModel? Read(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        if (!AvscInputs.ReadOptions(file, options).IsShippedBaseline || !TryParsePath(file.Path, out var messageType, out var version))
+        {
+            return null;
+        }
+
+        var text = file.GetText(cancellationToken)?.ToString();
+        if (text is null)
+        {
+            return null;
+        }
+
+        // Compact JSON, so the descriptor holds the schema as the generator emits it (the baseline is indented for review).
+        return new ShippedSchemaModel(file.Path, messageType, version, JsonNode.TryParse(text, out _)?.ToCompactJson() ?? text);
+    }
+
+    /// <summary>The message type (the folder name) and version (from <c>v&lt;version&gt;.avsc</c>, 1 or greater) of a baseline path.</summary>
+    public static bool TryParsePath(string path, out string messageType, out int version)
+    {
+        var fileName = System.IO.Path.GetFileName(path);
+        messageType = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path) ?? string.Empty) ?? string.Empty;
+        version = 0;
+        var stem = fileName.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) ? fileName.Substring(0, fileName.Length - Extension.Length) : string.Empty;
+        var digits = stem.Length > 1 && stem[0] == 'v' ? stem.Substring(1) : string.Empty;
+        return messageType.Length > 0 &&
+               int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out version) && version >= 1 &&
+               digits == version.ToString(CultureInfo.InvariantCulture);
+    }
+}
