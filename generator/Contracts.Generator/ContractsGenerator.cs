@@ -61,8 +61,6 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => ShippedSchemaReader.Read(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.ShippedSchema)
-            .Where(static schema => schema is not null)
-            .Select(static (schema, _) => schema!)
             .Collect();
         var earlierSchemaSources = models
             .Select(static (model, _) => ContractSchemaOf(model))
@@ -70,7 +68,9 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Collect()
             .Combine(avscModels.Select(static (model, _) => ContractSchemaOf(model)).WithTrackingName(TrackingNames.AvscContractSchema).Collect())
             .Combine(shippedSchemas)
-            .Select(static (pair, _) => new EarlierSchemaSources(pair.Left.Left.Concat(pair.Left.Right).ToEquatableArray(), pair.Right.ToEquatableArray()))
+            .Select(static (pair, _) => new EarlierSchemaSources(
+                pair.Left.Left.Concat(pair.Left.Right).ToEquatableArray(),
+                pair.Right.Where(file => file.Schema is not null).Select(file => file.Schema!).ToEquatableArray()))
             .WithTrackingName(TrackingNames.AllContractSchemas);
 
         RegisterContractSources(context, models, earlierSchemaSources, TrackingNames.ContractWithEarlierVersions, TrackingNames.ContractSource);

@@ -21,8 +21,8 @@ internal static class TrackingNames
     /// <summary>Each contract's message type, version and schema, for finding earlier versions.</summary>
     public const string ContractSchema = "Contracts.ContractSchema";
 
-    /// <summary>The schema of each shipped-baseline file (null for every other .avsc), for finding earlier versions.</summary>
-    public const string ShippedSchema = "Contracts.ShippedSchema";
+    /// <summary>Each .avsc file with its schema when it belongs to the shipped baseline, for finding earlier versions.</summary>
+    public const string ShippedSchema = "Contracts.AvscShippedSchema";
 
     /// <summary>Every contract's and shipped-baseline file's schema, as one equatable value.</summary>
     public const string AllContractSchemas = "Contracts.AllContractSchemas";

@@ -18,6 +18,11 @@ internal sealed record ContractSchemaModel(string MessageType, int Version, stri
 /// <param name="SchemaJson">The file's schema as compact JSON (its text as-is when it is not valid JSON).</param>
 internal sealed record ShippedSchemaModel(string Path, string MessageType, int Version, string SchemaJson);
 
+/// <summary>An .avsc AdditionalFile as the shipped-baseline reader sees it.</summary>
+/// <param name="Path">The file path.</param>
+/// <param name="Schema">Its schema when the file is a (well-named) baseline file, else null.</param>
+internal sealed record ShippedSchemaFile(string Path, ShippedSchemaModel? Schema);
+
 /// <summary>Every schema a contract may find its earlier versions among: the assembly's contracts and the shipped baseline.</summary>
 /// <param name="Declared">The schemas of the attribute and .avsc contracts.</param>
 /// <param name="Shipped">The shipped baseline's schemas.</param>

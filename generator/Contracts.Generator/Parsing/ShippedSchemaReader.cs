@@ -17,24 +17,24 @@ internal static class ShippedSchemaReader
     private const string Extension = ".avsc";
 
     /// <summary>
-    /// The baseline schema, or null for a file that is not part of the baseline or is misnamed (the compatibility
-    /// analyzer reports a misnamed or invalid baseline file; the generator reads what it can).
+    /// The file with its schema when it belongs to the baseline; with none for any other .avsc, or for a misnamed baseline
+    /// file (the compatibility analyzer reports misnamed and invalid baseline files; the generator reads what it can).
     /// </summary>
-    public static ShippedSchemaModel? Read(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    public static ShippedSchemaFile Read(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
         if (!AvscInputs.ReadOptions(file, options).IsShippedBaseline || !TryParsePath(file.Path, out var messageType, out var version))
         {
-            return null;
+            return new ShippedSchemaFile(file.Path, null);
         }
 
         var text = file.GetText(cancellationToken)?.ToString();
         if (text is null)
         {
-            return null;
+            return new ShippedSchemaFile(file.Path, null);
         }
 
         // Compact JSON, so the descriptor holds the schema as the generator emits it (the baseline is indented for review).
-        return new ShippedSchemaModel(file.Path, messageType, version, JsonNode.TryParse(text, out _)?.ToCompactJson() ?? text);
+        return new ShippedSchemaFile(file.Path, new ShippedSchemaModel(file.Path, messageType, version, JsonNode.TryParse(text, out _)?.ToCompactJson() ?? text));
     }
 
     /// <summary>The message type (the folder name) and version (from <c>v&lt;version&gt;.avsc</c>, 1 or greater) of a baseline path.</summary>
