@@ -102,23 +102,28 @@ file static class __CustomerV2Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Street;
+        var text1 = value.Country;
+        var span2 = writer.GetSpan(10L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0) + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text1));
+        var offset3 = 0;
         try
         {
-            writer.WriteString(value.Street);
+            offset3 = global::Contracts.Avro.AvroPrimitives.WriteString(span2, offset3, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[0]))
         {
             throw;
         }
-        writer.WriteLong(value.Number);
+        offset3 = global::Contracts.Avro.AvroPrimitives.WriteLong(span2, offset3, value.Number);
         try
         {
-            writer.WriteString(value.Country);
+            offset3 = global::Contracts.Avro.AvroPrimitives.WriteString(span2, offset3, text1);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[2]))
         {
             throw;
         }
+        writer.Advance(offset3);
     }
 
     internal static global::Acme.Address AvroReadAddress(ref global::Contracts.Avro.AvroReader reader)
@@ -148,56 +153,65 @@ file static class __CustomerV2Codec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Name;
+        var span1 = writer.GetSpan(13L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.Name);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCustomer[0]))
         {
             throw;
         }
-        writer.WriteDouble(value.Score);
+        offset2 = global::Contracts.Avro.AvroPrimitives.WriteDouble(span1, offset2, value.Score);
         try
         {
-            AvroWriteTier(ref writer, value.Tier);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteEnum(span1, offset2, SymbolIndexOfTier(value.Tier, global::Contracts.ContractFormat.Avro));
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCustomer[2]))
         {
             throw;
         }
+        writer.Advance(offset2);
         try
         {
-            var nullable0 = value.Home;
-            if (nullable0 is null)
+            var nullable3 = value.Home;
+            if (nullable3 is null)
             {
                 writer.WriteUnionIndex(0);
             }
             else
             {
                 writer.WriteUnionIndex(1);
-                var record1 = nullable0;
-                if (record1 is null)
+                var record4 = nullable3;
+                if (record4 is null)
                 {
                     throw NullValue(global::Contracts.ContractFormat.Avro);
                 }
 
+                var text5 = record4.Street;
+                var text6 = record4.Country;
+                var span7 = writer.GetSpan(10L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text5) + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text6));
+                var offset8 = 0;
                 try
                 {
-                    writer.WriteString(record1.Street);
+                    offset8 = global::Contracts.Avro.AvroPrimitives.WriteString(span7, offset8, text5);
                 }
                 catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[0]))
                 {
                     throw;
                 }
-                writer.WriteLong(record1.Number);
+                offset8 = global::Contracts.Avro.AvroPrimitives.WriteLong(span7, offset8, record4.Number);
                 try
                 {
-                    writer.WriteString(record1.Country);
+                    offset8 = global::Contracts.Avro.AvroPrimitives.WriteString(span7, offset8, text6);
                 }
                 catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfAddress[2]))
                 {
                     throw;
                 }
+                writer.Advance(offset8);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCustomer[3]))
@@ -212,23 +226,26 @@ file static class __CustomerV2Codec
         {
             throw;
         }
+        var text9 = value.Email;
+        var span10 = writer.GetSpan(1L + global::Contracts.Avro.AvroPrimitives.MaxStringSize(text9));
+        var offset11 = 0;
         try
         {
-            var nullable2 = value.Email;
-            if (nullable2 is null)
+            if (text9 is null)
             {
-                writer.WriteUnionIndex(0);
+                offset11 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span10, offset11, 0);
             }
             else
             {
-                writer.WriteUnionIndex(1);
-                writer.WriteString(nullable2);
+                offset11 = global::Contracts.Avro.AvroPrimitives.WriteUnionIndex(span10, offset11, 1);
+                offset11 = global::Contracts.Avro.AvroPrimitives.WriteString(span10, offset11, text9);
             }
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfCustomer[5]))
         {
             throw;
         }
+        writer.Advance(offset11);
     }
 
     internal static global::Acme.CustomerV2 AvroReadCustomer(ref global::Contracts.Avro.AvroReader reader)

@@ -82,14 +82,18 @@ file static class __ParcelCodec
             throw NullValue(global::Contracts.ContractFormat.Avro);
         }
 
+        var text0 = value.Id;
+        var span1 = writer.GetSpan(global::Contracts.Avro.AvroPrimitives.MaxStringSize(text0));
+        var offset2 = 0;
         try
         {
-            writer.WriteString(value.Id);
+            offset2 = global::Contracts.Avro.AvroPrimitives.WriteString(span1, offset2, text0);
         }
         catch (global::Contracts.ContractException e) when (InField(e, FieldNamesOfParcel[0]))
         {
             throw;
         }
+        writer.Advance(offset2);
         try
         {
             AvroWriteSizeUnion(ref writer, value.Size);
