@@ -21,6 +21,8 @@ internal sealed class SemanticFingerprint : IEquatable<SemanticFingerprint>
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
+    private const string GeneratorOutputFolder = "Contracts.Generator.ContractsGenerator";
+
     private readonly string _bound;
     private readonly SyntaxTree[] _trees;
 
@@ -107,6 +109,14 @@ internal sealed class SemanticFingerprint : IEquatable<SemanticFingerprint>
 
         foreach (var reference in named.DeclaringSyntaxReferences)
         {
+            // The Contracts generator's own partials are made from the contract itself and carry nothing the parse reads
+            // that binding does not show (their members are in the bound part); an editor may re-create their trees on
+            // every run, so their identity must not count.
+            if (IsContractsGeneratorOutput(reference.SyntaxTree))
+            {
+                continue;
+            }
+
             if (!trees.Any(t => ReferenceEquals(t, reference.SyntaxTree)))
             {
                 trees.Add(reference.SyntaxTree);
@@ -162,6 +172,10 @@ internal sealed class SemanticFingerprint : IEquatable<SemanticFingerprint>
             }
         }
     }
+
+    /// <summary>A tree the Contracts generator added: its path is <c>…/Contracts.Generator/Contracts.Generator.ContractsGenerator/&lt;hint&gt;</c>.</summary>
+    private static bool IsContractsGeneratorOutput(SyntaxTree tree) =>
+        tree.FilePath.IndexOf(GeneratorOutputFolder, StringComparison.Ordinal) >= 0;
 
     private static void AppendAttributes(StringBuilder text, System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
     {

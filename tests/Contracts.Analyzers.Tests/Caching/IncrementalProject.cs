@@ -55,6 +55,13 @@ internal sealed class IncrementalProject
         _compilation = _compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(edit(text.ToString()))));
     }
 
+    /// <summary>Replaces a C# file's tree with a new parse of the same text (as a generator run that re-creates its output does).</summary>
+    public void Reparse(string path)
+    {
+        var tree = _compilation.SyntaxTrees.Single(t => t.FilePath == path);
+        _compilation = _compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(tree.GetText(), (CSharpParseOptions)tree.Options, path));
+    }
+
     public void EditFile(string path, Func<string, string> edit) =>
         _additionalFiles[path] = new Text(path, SourceText.From(edit(_additionalFiles[path].GetText()!.ToString())));
 
