@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using Contracts.Analyzers.Compatibility;
 using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 

@@ -6,6 +6,7 @@ using System.Linq;
 using Contracts.Analyzers.Baseline;
 using Contracts.Generator.Compatibility;
 using Contracts.Generator.Diagnostics;
+using Contracts.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 

@@ -14,8 +14,6 @@ namespace Contracts.Generator.Parsing;
 /// </summary>
 internal static class ShippedSchemaReader
 {
-    private const string Extension = ".avsc";
-
     /// <summary>
     /// The file with its schema when it belongs to the baseline; with none for any other .avsc, or for a misnamed baseline
     /// file (the compatibility analyzer reports misnamed and invalid baseline files; the generator reads what it can).
@@ -40,13 +38,9 @@ internal static class ShippedSchemaReader
     /// <summary>The message type (the folder name) and version (from <c>v&lt;version&gt;.avsc</c>, 1 or greater) of a baseline path.</summary>
     public static bool TryParsePath(string path, out string messageType, out int version)
     {
-        var fileName = System.IO.Path.GetFileName(path);
-        messageType = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path) ?? string.Empty) ?? string.Empty;
-        version = 0;
-        var stem = fileName.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) ? fileName.Substring(0, fileName.Length - Extension.Length) : string.Empty;
-        var digits = stem.Length > 1 && stem[0] == 'v' ? stem.Substring(1) : string.Empty;
-        return messageType.Length > 0 &&
-               int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out version) && version >= 1 &&
-               digits == version.ToString(CultureInfo.InvariantCulture);
+        var file = ShippedFile.FromPath(path);
+        messageType = file.MessageType;
+        version = file.Version;
+        return file.Kind == ShippedFileKind.Schema;
     }
 }

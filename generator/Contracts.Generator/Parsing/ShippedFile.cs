@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 
-namespace Contracts.Analyzers.Baseline;
+namespace Contracts.Generator.Parsing;
 
 /// <summary>What a file of the shipped baseline is: a shipped schema, a removal acknowledgement, or neither.</summary>
 internal enum ShippedFileKind
@@ -14,7 +14,8 @@ internal enum ShippedFileKind
 
 /// <summary>
 /// One file of the shipped baseline, named <c>&lt;shipped dir&gt;/&lt;message type&gt;/v&lt;version&gt;.avsc</c> (a shipped
-/// schema) or <c>v&lt;version&gt;.removed</c> (the removal of that version's contract is intended).
+/// schema) or <c>v&lt;version&gt;.removed</c> (the removal of that version's contract is intended). One naming rule for
+/// the generator's resolving readers and the compatibility analyzer, which both read the baseline.
 /// </summary>
 internal sealed record ShippedFile(string Path, ShippedFileKind Kind, string MessageType, int Version, string? NameError)
 {
