@@ -63,7 +63,7 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
         where T : IMessageContract<T>
     {
         EnsureDeclared<T>(topic, message);
-        var messageId = Guid.CreateVersion7();
+        var messageId = MessageIds.NewVersion7();
         if (ProducerSuppression.IsSuppressed(topic.Name))
         {
             return ProduceResult.Suppressed(topic.Name, messageId);
@@ -100,7 +100,7 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
         where T : IMessageContract<T>
     {
         EnsureDeclared<T>(topic, message);
-        var messageId = Guid.CreateVersion7();
+        var messageId = MessageIds.NewVersion7();
         if (ProducerSuppression.IsSuppressed(topic.Name))
         {
             onDelivered?.Invoke(ProduceResult.Suppressed(topic.Name, messageId));
