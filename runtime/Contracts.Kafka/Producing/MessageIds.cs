@@ -19,10 +19,10 @@ internal static class MessageIds
 
     public static Guid NewVersion7(long unixTimeMilliseconds)
     {
-        Span<byte> bytes = stackalloc byte[16];
-        Random.Shared.NextBytes(bytes[6..]);
         // Big-endian layout of RFC 9562: unix_ts_ms (48 bits) | ver (4) rand_a (12) | var (2) rand_b (62).
-        BinaryPrimitives.WriteInt64BigEndian(bytes, unixTimeMilliseconds << 16 | (long)(bytes[6] << 8 | bytes[7]));
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteInt64BigEndian(bytes, unixTimeMilliseconds << 16);
+        Random.Shared.NextBytes(bytes[6..]);
         bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
         bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
         return new Guid(bytes, bigEndian: true);
