@@ -3,15 +3,27 @@ using System.Text;
 
 namespace Contracts.Generator.Emitting;
 
-/// <summary>Writes JSON string literals for schema text.</summary>
+/// <summary>Which characters a JSON string literal spells as escapes beyond the ones JSON requires.</summary>
+internal enum JsonEscaping
+{
+    /// <summary>
+    /// Only what JSON requires, plus lone surrogates: they cannot be encoded as UTF-8, so they are kept as <c>\uXXXX</c>
+    /// escapes and schema text stays valid whatever a doc comment contains. Other non-ASCII text is written as is.
+    /// </summary>
+    Minimal,
+
+    /// <summary>
+    /// Everything outside printable ASCII as <c>\uXXXX</c>, so the text is the same byte for byte in any encoding (JSON
+    /// re-written from parsed input, e.g. default values and the shipped baseline).
+    /// </summary>
+    Ascii,
+}
+
+/// <summary>Writes JSON string literals: the one escaper the generator and the analyzers use.</summary>
 internal static class JsonText
 {
     /// <summary>Appends <paramref name="value"/> as a quoted JSON string.</summary>
-    /// <remarks>
-    /// Only what JSON requires is escaped, plus lone surrogates: they cannot be encoded as UTF-8, so they are kept as
-    /// <c>\uXXXX</c> escapes and the schema text stays valid whatever a doc comment contains.
-    /// </remarks>
-    public static StringBuilder AppendQuoted(this StringBuilder builder, string value)
+    public static StringBuilder AppendQuoted(this StringBuilder builder, string value, JsonEscaping escaping = JsonEscaping.Minimal)
     {
         builder.Append('"');
         for (var i = 0; i < value.Length; i++)
@@ -41,7 +53,7 @@ internal static class JsonText
                     builder.Append("\\f");
                     break;
                 default:
-                    if (c < 0x20 || IsLoneSurrogate(value, i))
+                    if (c < 0x20 || (escaping == JsonEscaping.Ascii ? c > 0x7E : IsLoneSurrogate(value, i)))
                     {
                         builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using Contracts.Generator.Emitting;
 
 namespace Contracts.Generator.Parsing;
 
@@ -104,12 +105,8 @@ internal sealed class JsonNode
         return builder.ToString();
     }
 
-    public static string Quote(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2);
-        WriteString(builder, value);
-        return builder.ToString();
-    }
+    /// <summary>A JSON string literal in the same form <see cref="ToCompactJson"/> writes strings.</summary>
+    public static string Quote(string value) => new StringBuilder(value.Length + 2).AppendQuoted(value, JsonEscaping.Ascii).ToString();
 
     private void Write(StringBuilder builder)
     {
@@ -128,7 +125,7 @@ internal sealed class JsonNode
                 builder.Append(Text);
                 break;
             case JsonNodeKind.String:
-                WriteString(builder, Text!);
+                builder.AppendQuoted(Text!, JsonEscaping.Ascii);
                 break;
             case JsonNodeKind.Array:
                 builder.Append('[');
@@ -153,7 +150,7 @@ internal sealed class JsonNode
                         builder.Append(',');
                     }
 
-                    WriteString(builder, Properties[i].Key);
+                    builder.AppendQuoted(Properties[i].Key, JsonEscaping.Ascii);
                     builder.Append(':');
                     Properties[i].Value.Write(builder);
                 }
@@ -161,45 +158,6 @@ internal sealed class JsonNode
                 builder.Append('}');
                 break;
         }
-    }
-
-    private static void WriteString(StringBuilder builder, string value)
-    {
-        builder.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                default:
-                    if (c < 0x20 || c > 0x7E)
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        builder.Append('"');
     }
 
     private sealed class JsonSyntaxException(string message, int position) : System.Exception(message)
