@@ -58,7 +58,7 @@ internal static class SchemaEmitter
 
     private static SchemaTexts Texts(RecordModel root, SchemaNamedTypes types)
     {
-        var canonical = SchemaCanonicalWriter.Write(root, types);
-        return new SchemaTexts(SchemaJsonWriter.Write(root, types), canonical, RabinFingerprint.Compute(canonical));
+        var canonical = SchemaWriter.Write(root, types, SchemaForm.Canonical);
+        return new SchemaTexts(SchemaWriter.Write(root, types, SchemaForm.Full), canonical, RabinFingerprint.Compute(canonical));
     }
 }
