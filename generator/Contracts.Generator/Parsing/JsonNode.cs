@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using Contracts.Generator.Emitting;
 
 namespace Contracts.Generator.Parsing;
 

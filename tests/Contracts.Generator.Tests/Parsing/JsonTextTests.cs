@@ -1,9 +1,8 @@
 using System.Text;
-using Contracts.Generator.Emitting;
 using Contracts.Generator.Parsing;
 using Xunit;
 
-namespace Contracts.Generator.Tests.Emitting;
+namespace Contracts.Generator.Tests.Parsing;
 
 public sealed class JsonTextTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Contracts.Generator.Emitting;
+namespace Contracts.Generator.Parsing;
 
 /// <summary>Which characters a JSON string literal spells as escapes beyond the ones JSON requires.</summary>
 internal enum JsonEscaping
