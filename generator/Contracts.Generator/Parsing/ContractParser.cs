@@ -138,7 +138,7 @@ internal sealed partial class ContractParser
         }
 
         return new ContractModel(
-            BuildDeclaration(type),
+            PartialDeclaration.Model(type),
             messageType,
             version,
             keyFormat,
@@ -151,14 +151,10 @@ internal sealed partial class ContractParser
     /// <summary>The contract and every type containing it must be partial and non-generic for the generated half to attach.</summary>
     private bool CheckDeclaration(INamedTypeSymbol type)
     {
-        var ok = true;
-        for (var current = type; current is not null; current = current.ContainingType)
+        if (PartialDeclaration.IsGenericOrNestedInGeneric(type))
         {
-            if (current.TypeParameters.Length > 0)
-            {
-                Report(DiagnosticDescriptors.GenericContract, type.Locations.FirstOrDefault(), type.ToDisplayString());
-                return false;
-            }
+            Report(DiagnosticDescriptors.GenericContract, type.Locations.FirstOrDefault(), type.ToDisplayString());
+            return false;
         }
 
         if (GeneratedCodeReach.InaccessibleReason(type) is { } inaccessible)
@@ -167,21 +163,7 @@ internal sealed partial class ContractParser
             return false;
         }
 
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            foreach (var reference in current.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(_cancellationToken) is TypeDeclarationSyntax declaration &&
-                    !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    Report(DiagnosticDescriptors.TypeMustBePartial, declaration.Identifier.GetLocation(), current.ToDisplayString());
-                    ok = false;
-                    break;
-                }
-            }
-        }
-
-        return ok;
+        return PartialDeclaration.CheckAllPartial(type, DiagnosticDescriptors.TypeMustBePartial, Report, _cancellationToken);
     }
 
     private string RootRecordFullName(INamedTypeSymbol type, int version, string? schemaName, string? schemaNamespace, AttributeData attribute)
@@ -205,7 +187,7 @@ internal sealed partial class ContractParser
     }
 
     /// <summary>The namespace's plain name (<c>namespace @event</c> is <c>event</c>), as Avro names and hint names use it.</summary>
-    private static string CSharpNamespace(ITypeSymbol type)
+    internal static string CSharpNamespace(ITypeSymbol type)
     {
         var parts = new List<string>();
         for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
@@ -215,40 +197,6 @@ internal sealed partial class ContractParser
 
         return string.Join(".", parts);
     }
-
-    private static TypeDeclarationModel BuildDeclaration(INamedTypeSymbol type)
-    {
-        var containing = new List<string>();
-        for (var current = type.ContainingType; current is not null; current = current.ContainingType)
-        {
-            containing.Insert(0, Keyword(current) + " " + EscapeIdentifier(current.Name));
-        }
-
-        var ns = CSharpNamespace(type);
-        var hintParts = new List<string>();
-        if (ns.Length > 0)
-        {
-            hintParts.Add(ns);
-        }
-
-        for (var current = type.ContainingType; current is not null; current = current.ContainingType)
-        {
-            hintParts.Insert(ns.Length > 0 ? 1 : 0, current.Name);
-        }
-
-        hintParts.Add(type.Name);
-        var declaredNamespace = string.Join(".", ns.Split('.').Where(part => part.Length > 0).Select(EscapeIdentifier));
-        return new TypeDeclarationModel(declaredNamespace, EscapeIdentifier(type.Name), Keyword(type), containing.ToEquatableArray(), string.Join(".", hintParts));
-    }
-
-    private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
-    {
-        (true, TypeKind.Struct) => "record struct",
-        (true, _) => "record",
-        (false, TypeKind.Struct) => "struct",
-        (false, TypeKind.Interface) => "interface",
-        _ => "class",
-    };
 
     /// <summary>
     /// Member and type names as generated code must spell them: <c>@event</c> for a keyword, and contextual keywords too

@@ -23,6 +23,11 @@ internal static class TopicDiagnosticCases
                 [Topic("people", typeof(PersonV1))]
                 public partial class InnerTopic { }
             }
+            public class Both
+            {
+                [Topic("people", typeof(PersonV1))]
+                public class NeitherTopic { }
+            }
             """,
         ["CTR0051 CTR0052 topic generic, static or abstract"] = People + """
             [Topic("people", typeof(PersonV1))]
@@ -68,6 +73,12 @@ internal static class TopicDiagnosticCases
             """,
             """
             CTR0050 Source0.cs(7,21)-(7,26): 'Outer' must be declared partial: the generator adds the topic's descriptor and produce methods to it
+            """,
+            """
+            CTR0050 Source0.cs(12,14)-(12,18): 'Both' must be declared partial: the generator adds the topic's descriptor and produce methods to it
+            """,
+            """
+            CTR0050 Source0.cs(15,18)-(15,30): 'Both.NeitherTopic' must be declared partial: the generator adds the topic's descriptor and produce methods to it
             """,
         ],
         ["CTR0051 CTR0052 topic generic, static or abstract"] =

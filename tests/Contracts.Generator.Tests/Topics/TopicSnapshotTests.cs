@@ -34,4 +34,25 @@ public sealed class TopicSnapshotTests
         // Only the topic files: the contracts' own files belong to the contract snapshots.
         Snapshot.Verify(nameof(Topics), run, hintName => hintName.Contains("Topic", StringComparison.Ordinal) || hintName.EndsWith(".event.g.cs", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Topic_nested_in_a_record_struct_declares_its_container_as_one()
+    {
+        // The topic parser once spelled every containing record "record", which for a record struct is CS0261.
+        var run = GeneratorRunner.Run("""
+            using Contracts;
+            using Contracts.Messaging;
+            namespace Acme.People;
+            [Message("person", 1)]
+            public partial record PersonV1(string Name);
+            public partial record struct Holder(int Value)
+            {
+                [Topic("people", typeof(PersonV1))]
+                public partial class PeopleTopic;
+            }
+            """);
+
+        Assert.True(run.AllDiagnostics.IsEmpty, "Diagnostics:\n" + string.Join("\n", DiagnosticText.FormatAll(run)));
+        Assert.Contains(run.Result.GeneratedSources, source => source.SourceText.ToString().Contains("partial record struct Holder", StringComparison.Ordinal));
+    }
 }

@@ -71,19 +71,16 @@ internal sealed class TopicParser
             return null;
         }
 
-        return new TopicModel(BuildDeclaration(type), topicName, wireFormat, contracts.ToEquatableArray());
+        return new TopicModel(PartialDeclaration.Model(type), topicName, wireFormat, contracts.ToEquatableArray());
     }
 
     /// <summary>The class and every type containing it must be partial, non-static and non-generic for the generated half to attach.</summary>
     private bool CheckDeclaration(INamedTypeSymbol type)
     {
-        for (var current = type; current is not null; current = current.ContainingType)
+        if (PartialDeclaration.IsGenericOrNestedInGeneric(type))
         {
-            if (current.TypeParameters.Length > 0)
-            {
-                Report(DiagnosticDescriptors.GenericTopic, type.Locations.FirstOrDefault(), type.ToDisplayString());
-                return false;
-            }
+            Report(DiagnosticDescriptors.GenericTopic, type.Locations.FirstOrDefault(), type.ToDisplayString());
+            return false;
         }
 
         if (type.IsStatic || type.IsAbstract)
@@ -92,20 +89,7 @@ internal sealed class TopicParser
             return false;
         }
 
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            foreach (var reference in current.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(_cancellationToken) is TypeDeclarationSyntax declaration &&
-                    !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    Report(DiagnosticDescriptors.TopicMustBePartial, declaration.Identifier.GetLocation(), current.ToDisplayString());
-                    return false;
-                }
-            }
-        }
-
-        return true;
+        return PartialDeclaration.CheckAllPartial(type, DiagnosticDescriptors.TopicMustBePartial, Report, _cancellationToken);
     }
 
     private static string? TopicNameProblem(string? name)
@@ -194,32 +178,6 @@ internal sealed class TopicParser
         }
 
         return contracts;
-    }
-
-    private static TypeDeclarationModel BuildDeclaration(INamedTypeSymbol type)
-    {
-        var containing = new List<string>();
-        var hintParts = new List<string>();
-        for (var current = type.ContainingType; current is not null; current = current.ContainingType)
-        {
-            containing.Insert(0, (current.IsRecord ? "record" : current.TypeKind == TypeKind.Struct ? "struct" : current.TypeKind == TypeKind.Interface ? "interface" : "class") + " " + ContractParser.EscapeIdentifier(current.Name));
-            hintParts.Insert(0, current.Name);
-        }
-
-        var namespaceParts = new List<string>();
-        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
-        {
-            namespaceParts.Insert(0, ns.Name);
-        }
-
-        hintParts.InsertRange(0, namespaceParts);
-        hintParts.Add(type.Name);
-        return new TypeDeclarationModel(
-            string.Join(".", namespaceParts.Select(ContractParser.EscapeIdentifier)),
-            ContractParser.EscapeIdentifier(type.Name),
-            type.IsRecord ? "record" : "class",
-            containing.ToEquatableArray(),
-            string.Join(".", hintParts));
     }
 
     private void Report(DiagnosticDescriptor descriptor, Location? location, params string[] args)
