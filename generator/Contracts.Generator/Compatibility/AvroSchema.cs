@@ -3,7 +3,10 @@ using Contracts.Generator.Parsing;
 
 namespace Contracts.Generator.Compatibility;
 
-/// <summary>The Avro type of a node in a resolved schema tree.</summary>
+/// <summary>
+/// The Avro type of a node in a resolved schema tree. The primitives come first, in <see cref="AvroPrimitiveNames"/>
+/// order: their names convert by index.
+/// </summary>
 internal enum AvroSchemaType
 {
     Null,
@@ -52,14 +55,7 @@ internal abstract class AvroSchema
     /// <summary>The lower-case Avro spelling of a type (<c>int</c>, <c>record</c>, ...).</summary>
     public static string TypeName(AvroSchemaType type) => type switch
     {
-        AvroSchemaType.Null => "null",
-        AvroSchemaType.Boolean => "boolean",
-        AvroSchemaType.Int => "int",
-        AvroSchemaType.Long => "long",
-        AvroSchemaType.Float => "float",
-        AvroSchemaType.Double => "double",
-        AvroSchemaType.Bytes => "bytes",
-        AvroSchemaType.String => "string",
+        <= AvroSchemaType.String => AvroPrimitiveNames.All[(int)type],
         AvroSchemaType.Record => "record",
         AvroSchemaType.Enum => "enum",
         AvroSchemaType.Array => "array",

@@ -449,18 +449,7 @@ internal static class AvroSchemaParser
             }
         }
 
-        private static AvroSchemaType? Primitive(string name) => name switch
-        {
-            "null" => AvroSchemaType.Null,
-            "boolean" => AvroSchemaType.Boolean,
-            "int" => AvroSchemaType.Int,
-            "long" => AvroSchemaType.Long,
-            "float" => AvroSchemaType.Float,
-            "double" => AvroSchemaType.Double,
-            "bytes" => AvroSchemaType.Bytes,
-            "string" => AvroSchemaType.String,
-            _ => null,
-        };
+        private static AvroSchemaType? Primitive(string name) => AvroPrimitiveNames.IndexOf(name) is var index and >= 0 ? (AvroSchemaType)index : null;
 
         private static string Describe(JsonNode node) => node.Kind switch
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Contracts.Generator.Model;
+using Contracts.Generator.Parsing;
 
 namespace Contracts.Generator.Emitting;
 

@@ -1,6 +1,9 @@
 namespace Contracts.Generator.Model;
 
-/// <summary>The Avro type of a schema node.</summary>
+/// <summary>
+/// The Avro type of a schema node. The primitives come first, in <see cref="Parsing.AvroPrimitiveNames"/> order: their
+/// names convert by index.
+/// </summary>
 internal enum AvroKind
 {
     Null,

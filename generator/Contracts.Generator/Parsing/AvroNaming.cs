@@ -10,8 +10,6 @@ internal static class AvroNaming
     public const int PascalCase = 1;
     public const int SnakeCase = 2;
 
-    private static readonly string[] PrimitiveTypeNames = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"];
-
     /// <summary>Whether <paramref name="name"/> matches the Avro name grammar <c>[A-Za-z_][A-Za-z0-9_]*</c>.</summary>
     public static bool IsValidName(string name)
     {
@@ -52,7 +50,7 @@ internal static class AvroNaming
     }
 
     /// <summary>The spec reserves primitive type names: a record, enum or fixed may not be called <c>int</c>.</summary>
-    public static bool IsPrimitiveTypeName(string name) => System.Array.IndexOf(PrimitiveTypeNames, name) >= 0;
+    public static bool IsPrimitiveTypeName(string name) => AvroPrimitiveNames.IndexOf(name) >= 0;
 
     /// <summary>A full name from a name that may already be dotted (then it is the full name) and a default namespace.</summary>
     public static string FullName(string name, string defaultNamespace) =>

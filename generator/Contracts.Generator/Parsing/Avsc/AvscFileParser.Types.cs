@@ -221,18 +221,7 @@ internal sealed partial class AvscFileParser
     private AvscTypeRef Primitive(AvroKind kind, string? logical, int precision, int scale, JsonNode node, string path) =>
         new(AvscTypeKind.Primitive, kind, logical, precision, scale, null, null, EquatableArray<AvscTypeRef>.Empty, Site(node, path));
 
-    private static AvroKind? PrimitiveKind(string name) => name switch
-    {
-        "null" => AvroKind.Null,
-        "boolean" => AvroKind.Boolean,
-        "int" => AvroKind.Int,
-        "long" => AvroKind.Long,
-        "float" => AvroKind.Float,
-        "double" => AvroKind.Double,
-        "bytes" => AvroKind.Bytes,
-        "string" => AvroKind.String,
-        _ => null,
-    };
+    private static AvroKind? PrimitiveKind(string name) => AvroPrimitiveNames.IndexOf(name) is var index and >= 0 ? (AvroKind)index : null;
 
     private static bool IsValidFullName(string fullName) =>
         fullName.Split('.').All(AvroNaming.IsValidName);

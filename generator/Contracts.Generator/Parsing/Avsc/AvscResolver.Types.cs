@@ -252,7 +252,7 @@ internal sealed partial class AvscResolver
     private string Suggestion(string fullName)
     {
         var shortName = AvroNaming.ShortNameOf(fullName);
-        var candidates = new[] { "null", "boolean", "int", "long", "float", "double", "bytes", "string" }
+        var candidates = AvroPrimitiveNames.All
             .Select(p => (Name: p, Distance: Distance(shortName, p)))
             .Concat(_knownNames.Select(n => (Name: n, Distance: Math.Min(Distance(fullName, n), Distance(shortName, AvroNaming.ShortNameOf(n))))))
             .Where(c => c.Distance <= Math.Max(1, shortName.Length / 4))
