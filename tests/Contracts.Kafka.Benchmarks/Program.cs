@@ -12,11 +12,12 @@ namespace Contracts.Kafka.Benchmarks;
 /// <summary>
 /// The Kafka throughput harness (docs/benchmarks.md, "Kafka: throughput"): in one process and one run against one
 /// embedded cluster (librdkafka's mock, in-process), typed produce against raw Confluent.Kafka <c>Produce</c> of the same
-/// bytes, then a Contracts consumer group against a raw consume loop over the same topic; alternating rounds after a
-/// warm-up round each, best round per side, msg/s, ratio, CPU and allocation per message.
+/// bytes, then a Contracts consumer group against a raw consume loop over the same topic in two regimes (while
+/// librdkafka fetches, and a prefetched backlog); alternating rounds after a warm-up round each, best and median round
+/// per side, msg/s, ratio, CPU and allocation per message.
 /// <c>dotnet run -c Release --project tests/Contracts.Kafka.Benchmarks -- [all|produce|consume] [--messages N]
-/// [--consume-messages N] [--rounds R] [--smoke]</c>; <c>--smoke</c> runs a few thousand messages once per side to prove the
-/// harness works and measures nothing.
+/// [--consume-messages N] [--stream-messages N] [--rounds R] [--regime fetching|backlog|both] [--smoke]</c>; <c>--smoke</c> runs a few
+/// thousand messages once per side and regime to prove the harness works and measures nothing.
 /// </summary>
 public static class Program
 {
@@ -32,9 +33,30 @@ public static class Program
             return 2;
         }
 
+        var regimes = Text(args, "--regime", "both") switch
+        {
+            "both" => new[] { ConsumeRegime.Fetching, ConsumeRegime.Backlog },
+            "fetching" => [ConsumeRegime.Fetching],
+            "backlog" => [ConsumeRegime.Backlog],
+            var other => null,
+        };
+        if (regimes is null)
+        {
+            Console.Error.WriteLine("Unknown regime; use fetching, backlog or both.");
+            return 2;
+        }
+
         var produceMessages = Option(args, "--messages", smoke ? 5_000 : 300_000);
-        var consumeMessages = Option(args, "--consume-messages", smoke ? 5_000 : 200_000);
-        var rounds = Option(args, "--rounds", smoke ? 1 : 3);
+
+        // The backlog regime needs the whole topic in librdkafka's prefetch queue (queued.max.messages.kbytes, 64 MiB
+        // by default): 100k of these orders take ~45 MB there. The fetching regime's topic is 2.5 times that, so
+        // most of a round waits on fetches; the mock keeps ~5 MiB per partition, ~3.4 MB of it per partition.
+        var consumeMessages = new Dictionary<ConsumeRegime, int>
+        {
+            [ConsumeRegime.Backlog] = Option(args, "--consume-messages", smoke ? 5_000 : 100_000),
+            [ConsumeRegime.Fetching] = Option(args, "--stream-messages", smoke ? 5_000 : 250_000),
+        };
+        var rounds = Option(args, "--rounds", smoke ? 1 : 5);
         var warmUp = !smoke;
 
         await using var kafka = EmbeddedKafka.Start(new EmbeddedKafkaOptions { Brokers = 1 });
@@ -47,8 +69,12 @@ public static class Program
 
         if (mode is "all" or "consume")
         {
-            var consumed = await ConsumeThroughput.RunAsync(kafka, consumeMessages, rounds, warmUp);
-            tables.Add(() => RoundResult.Print("Consuming", consumed, ConsumeThroughput.RawSide, ConsumeThroughput.ContractsSide, 0.90));
+            foreach (var regime in regimes)
+            {
+                ConsumeThroughput.Prepare(kafka, regime, consumeMessages[regime]);
+                var consumed = await ConsumeThroughput.RunAsync(kafka, regime, consumeMessages[regime], rounds, warmUp);
+                tables.Add(() => RoundResult.Print($"Consuming, {regime} regime", consumed, ConsumeThroughput.RawSide, ConsumeThroughput.ContractsSide, 0.90));
+            }
         }
 
         if (smoke)
@@ -64,9 +90,12 @@ public static class Program
         return 0;
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    private static int Option(string[] args, string name, int fallback) =>
+        int.Parse(Text(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+    private static string Text(string[] args, string name, string fallback)
     {
         var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 }

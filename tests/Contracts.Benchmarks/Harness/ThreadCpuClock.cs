@@ -1,5 +1,5 @@
 using System;
-using System.Runtime.InteropServices;
+using Contracts.Benchmarks.Shared;
 using Perfolizer.Horology;
 
 namespace Contracts.Benchmarks.Harness;
@@ -10,35 +10,18 @@ namespace Contracts.Benchmarks.Harness;
 /// clock for single-threaded, CPU-bound code like this; on a shared, overloaded one it is the only stable measure.
 /// It needs the in-process toolchain (the clock object cannot be handed to a separate benchmark process).
 /// </summary>
-internal sealed partial class ThreadCpuClock : IClock
+internal sealed class ThreadCpuClock : IClock
 {
-    private const int ThreadCpuTimeClockId = 3;
-
     public static readonly ThreadCpuClock Instance = new();
 
     public string Title => "Thread CPU time";
 
-    public bool IsAvailable => OperatingSystem.IsLinux();
+    public bool IsAvailable => ThreadCpuTime.IsAvailable;
 
     public Frequency Frequency => Frequency.GHz;
 
-    public long GetTimestamp()
-    {
-        if (ClockGetTime(ThreadCpuTimeClockId, out var time) != 0)
-        {
-            throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed.");
-        }
-
-        return (time.Seconds * 1_000_000_000L) + time.Nanoseconds;
-    }
-
-    [LibraryImport("libc", EntryPoint = "clock_gettime")]
-    private static partial int ClockGetTime(int clockId, out TimeSpec time);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
+    public long GetTimestamp() =>
+        ThreadCpuTime.TryRead(out var nanoseconds)
+            ? nanoseconds
+            : throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed.");
 }

@@ -19,11 +19,12 @@ namespace Contracts.Kafka.Benchmarks.Consuming;
 /// <summary>
 /// A hosted Contracts consumer group (header lookup, generated Avro decode, <c>MessageContext</c>, delegate handler,
 /// offset tracking and commits) against a raw Confluent.Kafka <c>Consume</c> loop that touches each value, both
-/// reading the same topic from the beginning under a fresh group, alternating rounds. A third side, the raw loop
-/// decoding each value with the generated reader, splits what Contracts adds into the decode every application needs
-/// and the rest (dispatch, context, offsets); a fourth, the group with a handler class resolved from a DI scope per
-/// message, shows what that scope costs. A round is timed from its first message to its last, so the group join
-/// (which the mock cluster makes vary) is in no side.
+/// reading the same topic from the beginning under a fresh group, alternating rounds, in a <see cref="ConsumeRegime"/>.
+/// A third side, the raw loop decoding each value with the generated reader, splits what Contracts adds into the decode
+/// every application needs and the rest (dispatch, context, offsets); a fourth, the group with a handler class resolved
+/// from a DI scope per message, shows what that scope costs. A round's clock starts at its first message (or, in the
+/// backlog regime, at its second, after the prefetch), so the group join (which the mock cluster makes vary) is in no
+/// side.
 /// </summary>
 internal static class ConsumeThroughput
 {
@@ -36,40 +37,55 @@ internal static class ConsumeThroughput
     private const int Partitions = 32;
     private static readonly TimeSpan RoundTimeout = TimeSpan.FromMinutes(3);
 
-    public static async Task<IReadOnlyList<RoundResult>> RunAsync(EmbeddedKafka kafka, int messages, int rounds, bool warmUp)
+    /// <summary>
+    /// Creates and fills the regime's topic once; every round reads all of it. The backlog topic must fit librdkafka's
+    /// prefetch queue, the fetching one should be several times larger.
+    /// </summary>
+    public static void Prepare(EmbeddedKafka kafka, ConsumeRegime regime, int messages)
     {
-        var topic = OrdersTopic.Descriptor.Name;
-        kafka.CreateTopic(topic, Partitions);
-        Fill(kafka.BootstrapServers, messages);
-        RequireRetained(kafka.BootstrapServers, topic, messages);
-        Console.WriteLine($"Consuming {messages:N0} OrderPlacedV1 per round from {Partitions} partitions, {rounds} round(s) per side{(warmUp ? " after one warm-up round each" : string.Empty)}, timed from the first message to the last.");
+        var topic = TopicOf(regime);
+        kafka.CreateTopic(topic.Name, Partitions);
+        Fill(kafka.BootstrapServers, topic, messages);
+        RequireRetained(kafka.BootstrapServers, topic.Name, messages);
+    }
 
-        if (warmUp)
+    public static async Task<IReadOnlyList<RoundResult>> RunAsync(EmbeddedKafka kafka, ConsumeRegime regime, int messages, int rounds, bool warmUp)
+    {
+        var topic = TopicOf(regime).Name;
+        var clock = regime == ConsumeRegime.Backlog
+            ? "timed from the second message to the last, after the first waited until librdkafka had prefetched the topic"
+            : "timed from the first message to the last while librdkafka fetches";
+        Console.WriteLine($"Consuming ({regime}) {messages:N0} OrderPlacedV1 per round from '{topic}' ({Partitions} partitions), {rounds} round(s) per side{(warmUp ? " after one warm-up round each" : string.Empty)}, {clock}.");
+
+        var sides = new List<Func<string, int, Task<RoundResult>>>
         {
-            RunRaw(kafka.BootstrapServers, topic, messages, "warm-up-raw", 0, decode: false);
-            RunRaw(kafka.BootstrapServers, topic, messages, "warm-up-raw-decode", 0, decode: true);
-            await RunContractsAsync(kafka.BootstrapServers, messages, "warm-up-contracts", 0, scoped: false);
-            await RunContractsAsync(kafka.BootstrapServers, messages, "warm-up-contracts-scoped", 0, scoped: true);
-        }
+            (group, round) => Task.FromResult(RunRaw(kafka.BootstrapServers, topic, new RoundClock(RawSide, regime, round, messages), group, decode: false)),
+            (group, round) => Task.FromResult(RunRaw(kafka.BootstrapServers, topic, new RoundClock(RawDecodeSide, regime, round, messages), group, decode: true)),
+            (group, round) => RunContractsAsync(kafka.BootstrapServers, regime, new RoundClock(ContractsSide, regime, round, messages), group, scoped: false),
+            (group, round) => RunContractsAsync(kafka.BootstrapServers, regime, new RoundClock(ContractsScopedSide, regime, round, messages), group, scoped: true),
+        };
 
         var results = new List<RoundResult>();
-        for (var round = 1; round <= rounds; round++)
+        for (var round = warmUp ? 0 : 1; round <= rounds; round++)
         {
-            results.Add(RunRaw(kafka.BootstrapServers, topic, messages, $"raw-{round}", round, decode: false));
-            results.Add(RunRaw(kafka.BootstrapServers, topic, messages, $"raw-decode-{round}", round, decode: true));
-            results.Add(await RunContractsAsync(kafka.BootstrapServers, messages, $"contracts-{round}", round, scoped: false));
-            results.Add(await RunContractsAsync(kafka.BootstrapServers, messages, $"contracts-scoped-{round}", round, scoped: true));
+            for (var side = 0; side < sides.Count; side++)
+            {
+                var result = await sides[side]($"{regime}-{side}-{round}", round);
+                if (round > 0)
+                {
+                    results.Add(result);
+                }
+            }
         }
 
         return results;
     }
 
-    private static RoundResult RunRaw(string bootstrapServers, string topic, int messages, string group, int round, bool decode)
+    private static RoundResult RunRaw(string bootstrapServers, string topic, RoundClock clock, string group, bool decode)
     {
         var config = new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = group, AutoOffsetReset = AutoOffsetReset.Earliest };
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).Build();
         consumer.Subscribe(topic);
-        var clock = new RoundClock(decode ? RawDecodeSide : RawSide, round, messages);
         var deadline = DateTime.UtcNow + RoundTimeout;
         long checksum = 0;
         while (!clock.Finished)
@@ -78,7 +94,7 @@ internal static class ConsumeThroughput
             {
                 if (DateTime.UtcNow > deadline)
                 {
-                    throw new TimeoutException($"The raw loop read {clock.Seen:N0} of {messages:N0} messages in {RoundTimeout}.");
+                    throw new TimeoutException($"The raw loop read {clock.Seen:N0} messages in {RoundTimeout}.");
                 }
 
                 continue;
@@ -93,9 +109,12 @@ internal static class ConsumeThroughput
         return clock.Result();
     }
 
-    private static async Task<RoundResult> RunContractsAsync(string bootstrapServers, int messages, string group, int round, bool scoped)
+    private static TopicDescriptor TopicOf(ConsumeRegime regime) =>
+        regime == ConsumeRegime.Backlog ? OrdersTopic.Descriptor : OrderStreamTopic.Descriptor;
+
+    private static async Task<RoundResult> RunContractsAsync(string bootstrapServers, ConsumeRegime regime, RoundClock clock, string group, bool scoped)
     {
-        var probe = new OrderProbe(new RoundClock(scoped ? ContractsScopedSide : ContractsSide, round, messages));
+        var probe = new OrderProbe(clock);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(probe);
@@ -103,7 +122,15 @@ internal static class ConsumeThroughput
             .Configure(options => options.BootstrapServers = bootstrapServers)
             .AddConsumer(group, consumer =>
             {
-                consumer.Subscribe<OrdersTopic>();
+                if (regime == ConsumeRegime.Backlog)
+                {
+                    consumer.Subscribe<OrdersTopic>();
+                }
+                else
+                {
+                    consumer.Subscribe<OrderStreamTopic>();
+                }
+
                 if (scoped)
                 {
                     consumer.AddHandler<OrderPlacedV1, ScopedOrderHandler>();
@@ -121,7 +148,7 @@ internal static class ConsumeThroughput
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"The Contracts consumer group handled {probe.Clock.Seen:N0} of {messages:N0} messages in {RoundTimeout}.");
+            throw new TimeoutException($"The Contracts consumer group handled {probe.Clock.Seen:N0} messages in {RoundTimeout}.");
         }
 
         await host.StopAsync();
@@ -130,14 +157,14 @@ internal static class ConsumeThroughput
     }
 
     /// <summary>Produces <paramref name="messages"/> distinct orders (keys spread over every partition) through the typed producer.</summary>
-    private static void Fill(string bootstrapServers, int messages)
+    private static void Fill(string bootstrapServers, TopicDescriptor topic, int messages)
     {
         var orders = OrderSamples.Create(1024);
         using var producer = new KafkaMessageProducer(new KafkaProducerConfig { BootstrapServers = bootstrapServers, LingerMs = 5, QueueBufferingMaxMessages = 2_000_000 });
         var failures = 0;
         for (var i = 0; i < messages; i++)
         {
-            producer.Produce(OrdersTopic.Descriptor, orders[i % orders.Length], result =>
+            producer.Produce(topic, orders[i % orders.Length], result =>
             {
                 if (result.Status != ProduceStatus.Persisted)
                 {

@@ -5,16 +5,20 @@ using Contracts.Kafka.Benchmarks.Reporting;
 namespace Contracts.Kafka.Benchmarks.Consuming;
 
 /// <summary>
-/// Times a consume round from its first message to its last on the thread that sees the messages (the raw loop's, or
-/// the consumer group's loop that calls the handler): wall clock, process and thread CPU, process and thread allocations.
+/// Times a consume round on the thread that sees the messages (the raw loop's, or the consumer group's loop that calls
+/// the handler): wall clock, process and thread CPU, process and thread allocations. In the
+/// <see cref="ConsumeRegime.Fetching"/> regime the clock starts at the first message; in
+/// <see cref="ConsumeRegime.Backlog"/> the first message waits for the prefetch (<see cref="Prefetch"/>) and the clock
+/// starts at the second.
 /// </summary>
-internal sealed class RoundClock(string side, int round, int messages)
+internal sealed class RoundClock(string side, ConsumeRegime regime, int round, int messages)
 {
+    private readonly int _startsAt = regime == ConsumeRegime.Backlog ? 1 : 0;
     private long _startTimestamp;
     private long _endTimestamp;
     private TimeSpan _cpu;
-    private TimeSpan _threadCpuStart;
-    private TimeSpan _threadCpuEnd;
+    private long _threadCpuStart;
+    private long _threadCpuEnd;
     private long _processBytes;
     private long _threadBytes;
 
@@ -22,9 +26,17 @@ internal sealed class RoundClock(string side, int round, int messages)
 
     public bool Finished => Seen == messages;
 
+    /// <summary>How long the first message waited for the prefetch (zero in the fetching regime).</summary>
+    public TimeSpan PrefetchWait { get; private set; }
+
     public void Message()
     {
-        if (Seen == 0)
+        if (Seen == 0 && regime == ConsumeRegime.Backlog)
+        {
+            PrefetchWait = Prefetch.WaitUntilQuiet();
+        }
+
+        if (Seen == _startsAt)
         {
             _cpu = Process.GetCurrentProcess().TotalProcessorTime;
             _processBytes = GC.GetTotalAllocatedBytes(precise: true);
@@ -43,15 +55,15 @@ internal sealed class RoundClock(string side, int round, int messages)
         }
     }
 
-    /// <summary>Rates over the <c>messages - 1</c> intervals between the first message and the last.</summary>
+    /// <summary>Rates over the intervals between the message that started the clock and the last.</summary>
     public RoundResult Result()
     {
-        if (!Finished || messages < 2)
+        var timed = messages - 1 - _startsAt;
+        if (!Finished || timed < 1)
         {
-            throw new InvalidOperationException($"{side} round {round} saw {Seen} of {messages} messages (at least 2 are needed).");
+            throw new InvalidOperationException($"{side} round {round} saw {Seen} of {messages} messages (at least {_startsAt + 2} are needed).");
         }
 
-        var timed = messages - 1;
         var seconds = Stopwatch.GetElapsedTime(_startTimestamp, _endTimestamp).TotalSeconds;
         return new RoundResult(
             side,

@@ -1,41 +1,13 @@
-using System;
-using System.Runtime.InteropServices;
+using Contracts.Benchmarks.Shared;
 
 namespace Contracts.Kafka.Benchmarks.Reporting;
 
-/// <summary>
-/// CPU time of the calling thread (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>): what the thread that produces or consumes
-/// costs per message, without the waiting a busy machine adds to wall-clock time. NaN where the clock is unavailable.
-/// </summary>
+/// <summary>Readings of <see cref="ThreadCpuTime"/> as the harness records them: nanoseconds, or -1 where the clock is unavailable.</summary>
 internal static class ThreadCpu
 {
-    private const int ThreadCpuTimeClock = 3;
-
-    public static TimeSpan Now()
-    {
-        try
-        {
-            return ClockGetTime(ThreadCpuTimeClock, out var time) == 0
-                ? TimeSpan.FromTicks((time.Seconds * TimeSpan.TicksPerSecond) + (time.Nanoseconds / 100))
-                : TimeSpan.MinValue;
-        }
-        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return TimeSpan.MinValue;
-        }
-    }
+    public static long Now() => ThreadCpuTime.TryRead(out var nanoseconds) ? nanoseconds : -1;
 
     /// <summary>Microseconds per message between two readings of <see cref="Now"/>; NaN if either failed.</summary>
-    public static double MicrosecondsPerMessage(TimeSpan start, TimeSpan end, int messages) =>
-        start == TimeSpan.MinValue || end == TimeSpan.MinValue ? double.NaN : (end - start).TotalMicroseconds / messages;
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out Timespec time);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Timespec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
+    public static double MicrosecondsPerMessage(long start, long end, int messages) =>
+        start < 0 || end < 0 ? double.NaN : (end - start) / 1000.0 / messages;
 }
