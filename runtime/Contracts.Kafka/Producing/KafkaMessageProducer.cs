@@ -27,6 +27,9 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
     private bool _transactionsInitialized;
     private int _disposed;
 
+    // The last topic produced to, as Confluent.Kafka addresses it: Produce(string) would allocate one per message.
+    private TopicPartition? _lastTopic;
+
     /// <summary>Creates the producer; it connects lazily on the first message.</summary>
     /// <param name="config">Where and how to produce; see <see cref="KafkaProducerConfig"/>.</param>
     /// <param name="logger">Receives librdkafka's log lines and errors; when null they go to standard error (Confluent.Kafka's default).</param>
@@ -70,11 +73,11 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
         }
 
         // ProduceAsync gets arrays of its own: nothing here promises Confluent.Kafka copies them before its first await.
-        var record = Encode(topic, message, messageId, reuseArrays: false);
+        var (record, _) = Encode(topic, message, messageId, ScratchUse.None);
         var telemetry = SendTelemetry.Start(topic.Name, T.Descriptor, messageId, record.Headers);
         try
         {
-            var delivered = await Client.ProduceAsync(topic.Name, record, cancellationToken).ConfigureAwait(false);
+            var delivered = await Client.ProduceAsync(TopicPartitionOf(topic), record, cancellationToken).ConfigureAwait(false);
             telemetry.Succeed(delivered.Partition.Value, delivered.Offset.Value);
             return new ProduceResult(topic.Name, delivered.Partition.Value, delivered.Offset.Value, messageId, delivered.Timestamp.UtcDateTime, StatusOf(delivered.Status));
         }
@@ -107,23 +110,29 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
             return;
         }
 
-        // Confluent.Kafka's Produce hands key, value and headers to librdkafka, which copies them, before it returns.
-        var record = Encode(topic, message, messageId, reuseArrays: true);
+        // Confluent.Kafka's Produce hands key, value and headers to librdkafka, which copies them, before it returns, and
+        // keeps neither the message nor its headers: this thread's scratch record serves every send that adds no trace
+        // headers to it.
         var callersActivity = Activity.Current;
+        var scratch = callersActivity is null && !Diagnostics.KafkaTelemetry.ActivitySource.HasListeners() ? ScratchUse.ArraysAndRecord : ScratchUse.Arrays;
+        var (record, id) = Encode(topic, message, messageId, scratch);
         var telemetry = SendTelemetry.Start(topic.Name, T.Descriptor, messageId, record.Headers);
         try
         {
             if (onDelivered is null && !telemetry.IsObserved)
             {
-                Client.Produce(topic.Name, record);
+                Client.Produce(TopicPartitionOf(topic), record);
             }
             else
             {
-                Client.Produce(topic.Name, record, DeliveryHandler<T>(topic, messageId, telemetry, onDelivered));
+                Client.Produce(TopicPartitionOf(topic), record, DeliveryHandler<T>(topic, messageId, telemetry, onDelivered));
             }
         }
         catch (ProduceException<byte[]?, byte[]> exception)
         {
+            // The exception's delivery result holds the record: later sends must not rewrite it under the caller.
+            ProduceBuffer.Release<T>(record, id);
+
             telemetry.Fail(exception.Error.Code.ToString(), exception.Error.Reason);
             throw Failure<T>(topic, messageId, exception.Error, exception);
         }
@@ -225,15 +234,38 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
             throw new ArgumentNullException(nameof(message));
         }
 
+        // Descriptors are immutable, so a topic that declared T once always does: most services send each contract
+        // to one topic, and skip the catalog lookup after the first send.
+        if (ReferenceEquals(DeclaringTopic<T>.Last, topic))
+        {
+            return;
+        }
+
         if (!topic.Carries(T.Descriptor))
         {
             throw new ArgumentException($"Topic '{topic.Name}' does not declare {T.Descriptor}; add it to the topic's [Topic] contracts.", nameof(topic));
         }
+
+        DeclaringTopic<T>.Last = topic;
     }
 
-    private Message<byte[]?, byte[]> Encode<T>(TopicDescriptor topic, T message, Guid messageId, bool reuseArrays)
+    private TopicPartition TopicPartitionOf(TopicDescriptor topic)
+    {
+        var last = Volatile.Read(ref _lastTopic);
+        if (last is null || !ReferenceEquals(last.Topic, topic.Name))
+        {
+            last = new TopicPartition(topic.Name, Partition.Any);
+            Volatile.Write(ref _lastTopic, last);
+        }
+
+        return last;
+    }
+
+    /// <summary>The record to send and the array its message-id header holds.</summary>
+    private (Message<byte[]?, byte[]> Record, byte[] MessageId) Encode<T>(TopicDescriptor topic, T message, Guid messageId, ScratchUse scratch)
         where T : IMessageContract<T>
     {
+        var reuseArrays = scratch != ScratchUse.None;
         byte[]? key = null;
         byte[] value;
         var buffer = ProduceBuffer.Rent();
@@ -254,19 +286,14 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
             ProduceBuffer.Return(buffer);
         }
 
-        var id = ProduceBuffer.MessageIdArray(MessageEncoding.MessageIdLength, reuseArrays);
+        byte[] id;
+        var record = scratch == ScratchUse.ArraysAndRecord
+            ? ProduceBuffer.Record<T>(out id)
+            : ProduceBuffer.NewRecord<T>(id = ProduceBuffer.MessageIdArray(reuseArrays));
         MessageEncoding.WriteMessageId(messageId, id);
-        return new Message<byte[]?, byte[]>
-        {
-            Key = key,
-            Value = value,
-            Headers = new Headers
-            {
-                { MessageHeaders.MessageType, KafkaHeaderValues<T>.MessageType },
-                { MessageHeaders.MessageVersion, KafkaHeaderValues<T>.MessageVersion },
-                { MessageHeaders.MessageId, id },
-            },
-        };
+        record.Key = key;
+        record.Value = value;
+        return (record, id);
     }
 
     // A method of its own so that Produce captures nothing: the unobserved fire-and-forget path allocates no closure.
@@ -302,6 +329,25 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
         PersistenceStatus.PossiblyPersisted => ProduceStatus.PossiblyPersisted,
         _ => ProduceStatus.NotPersisted,
     };
+
+    /// <summary>Which of this thread's scratch memory (<see cref="ProduceBuffer"/>) a send may use.</summary>
+    private enum ScratchUse
+    {
+        /// <summary>None: Confluent.Kafka may read the arrays after Produce returns (ProduceAsync).</summary>
+        None,
+
+        /// <summary>Key, value and message-id arrays: the send copies them before it returns.</summary>
+        Arrays,
+
+        /// <summary>The arrays and the record with its headers: the send also adds no trace headers.</summary>
+        ArraysAndRecord,
+    }
+
+    /// <summary>The last topic a contract was sent to after its declaration was checked.</summary>
+    private static class DeclaringTopic<T>
+    {
+        public static volatile TopicDescriptor? Last;
+    }
 
     private static LogLevel LogLevelOf(SyslogLevel level) => level switch
     {

@@ -1,13 +1,16 @@
 using System;
 using System.Buffers;
+using Confluent.Kafka;
+using Contracts.Messaging;
 
 namespace Contracts.Kafka;
 
 /// <summary>
 /// Per-thread scratch memory of the producer: one growable serialization buffer, and for the fire-and-forget path a
-/// cache of exact-length arrays. Confluent.Kafka takes whole arrays (no offset/length) and librdkafka copies them into
-/// its own queue before <c>Produce</c> returns, so an array can be reused by the next message of the same length on the
-/// same thread: steady-state producing then allocates no key, value or message-id arrays.
+/// cache of exact-length arrays and one record (message and headers) per contract. Confluent.Kafka takes whole arrays
+/// (no offset/length) and librdkafka copies them, and the headers, into its own queue before <c>Produce</c> returns, so
+/// they can be reused by the next message on the same thread: steady-state producing then allocates no key, value or
+/// message-id arrays, no message and no headers.
 /// </summary>
 internal static class ProduceBuffer
 {
@@ -64,10 +67,81 @@ internal static class ProduceBuffer
     }
 
     /// <summary>A message-id array: this thread's reusable one (same contract as <see cref="ExactArray"/>), or a new one.</summary>
-    public static byte[] MessageIdArray(int length, bool reusable) =>
-        !reusable ? new byte[length]
-        : _messageId is { } cached && cached.Length == length ? cached
-        : _messageId = new byte[length];
+    public static byte[] MessageIdArray(bool reusable) =>
+        !reusable ? new byte[MessageEncoding.MessageIdLength]
+        : _messageId ??= new byte[MessageEncoding.MessageIdLength];
+
+    /// <summary>A new record with <typeparamref name="T"/>'s type and version headers and <paramref name="messageId"/> as its id header.</summary>
+    public static Message<byte[]?, byte[]> NewRecord<T>(byte[] messageId)
+        where T : IMessageContract<T> =>
+        new()
+        {
+            Value = [],
+            Headers = new Headers
+            {
+                { MessageHeaders.MessageType, KafkaHeaderValues<T>.MessageType },
+                { MessageHeaders.MessageVersion, KafkaHeaderValues<T>.MessageVersion },
+                { MessageHeaders.MessageId, messageId },
+            },
+        };
+
+    /// <summary>
+    /// This thread's record for <typeparamref name="T"/> and the id array its <see cref="MessageHeaders.MessageId"/>
+    /// header holds; the caller writes the id and sets key and value. Same contract as <see cref="ExactArray"/>, and the
+    /// caller adds no headers.
+    /// </summary>
+    public static Message<byte[]?, byte[]> Record<T>(out byte[] messageId)
+        where T : IMessageContract<T>
+    {
+        if (Records<T>.Current is { } record)
+        {
+            messageId = Records<T>.MessageId!;
+            return record;
+        }
+
+        messageId = new byte[MessageEncoding.MessageIdLength];
+        Records<T>.MessageId = messageId;
+        return Records<T>.Current = NewRecord<T>(messageId);
+    }
+
+    /// <summary>
+    /// Gives up this thread's scratch that <paramref name="record"/> uses (the record, its id, key and value arrays),
+    /// because something that outlives the send now holds it (a failed send's exception): later sends get new ones.
+    /// </summary>
+    public static void Release<T>(Message<byte[]?, byte[]> record, byte[] messageId)
+        where T : IMessageContract<T>
+    {
+        if (ReferenceEquals(Records<T>.Current, record))
+        {
+            Records<T>.Current = null;
+            Records<T>.MessageId = null;
+        }
+
+        if (ReferenceEquals(_messageId, messageId))
+        {
+            _messageId = null;
+        }
+
+        Release(_keysByLength, record.Key);
+        Release(_valuesByLength, record.Value);
+    }
+
+    private static void Release(byte[]?[]? arraysByLength, byte[]? array)
+    {
+        if (arraysByLength is not null && array is { Length: > 0 and <= MaxCachedLength } && ReferenceEquals(arraysByLength[array.Length], array))
+        {
+            arraysByLength[array.Length] = null;
+        }
+    }
+
+    private static class Records<T>
+    {
+        [ThreadStatic]
+        public static Message<byte[]?, byte[]>? Current;
+
+        [ThreadStatic]
+        public static byte[]? MessageId;
+    }
 
     private static byte[] CachedArray(ref byte[]?[]? arraysByLength, int length)
     {

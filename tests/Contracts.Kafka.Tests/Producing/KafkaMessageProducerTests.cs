@@ -127,6 +127,29 @@ public sealed class KafkaMessageProducerTests
     }
 
     [Fact]
+    public async Task A_failed_fire_and_forget_send_keeps_its_own_record_after_later_sends()
+    {
+        // Fire-and-forget sends reuse per-thread arrays and records; a send that fails hands its record to the exception,
+        // which must keep showing that message after later sends of the same shape (here: the queue stays full).
+        var config = new KafkaProducerConfig { BootstrapServers = "127.0.0.1:1", QueueBufferingMaxMessages = 1, MessageTimeoutMs = 1000 };
+        await using var producer = new KafkaMessageProducer(config);
+        var queued = new PersonV1(Guid.NewGuid(), "queued");
+        producer.Produce(People, queued);
+
+        var first = Assert.Throws<MessageProduceException>(() => producer.Produce(People, new PersonV1(Guid.NewGuid(), "first")));
+        var second = Assert.Throws<MessageProduceException>(() => producer.Produce(People, new PersonV1(Guid.NewGuid(), "other")));
+
+        var firstRecord = Assert.IsType<ProduceException<byte[]?, byte[]>>(first.InnerException).DeliveryResult.Message;
+        var secondRecord = Assert.IsType<ProduceException<byte[]?, byte[]>>(second.InnerException).DeliveryResult.Message;
+        Assert.Equal(ErrorCode.Local_QueueFull, ((ProduceException<byte[]?, byte[]>)first.InnerException!).Error.Code);
+        Assert.NotSame(firstRecord, secondRecord);
+        Assert.Equal("first", AvroSerializer.Deserialize<PersonV1>(firstRecord.Value).Name);
+        Assert.Equal(first.MessageId.ToString("D"), System.Text.Encoding.ASCII.GetString(firstRecord.Headers.GetLastBytes(MessageHeaders.MessageId)));
+        Assert.Equal("other", AvroSerializer.Deserialize<PersonV1>(secondRecord.Value).Name);
+        Assert.Equal(second.MessageId.ToString("D"), System.Text.Encoding.ASCII.GetString(secondRecord.Headers.GetLastBytes(MessageHeaders.MessageId)));
+    }
+
+    [Fact]
     public async Task Refuses_contracts_the_topic_does_not_declare_and_null_messages()
     {
         await using var producer = new KafkaMessageProducer(new KafkaProducerConfig { BootstrapServers = "127.0.0.1:1" });

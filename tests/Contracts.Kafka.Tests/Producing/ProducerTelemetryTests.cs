@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using Confluent.Kafka;
+using Contracts.Avro;
 using Contracts.Kafka.Diagnostics;
 using Contracts.Kafka.Tests.Consuming;
 using Contracts.Kafka.Tests.Support;
@@ -108,6 +109,41 @@ public sealed class ProducerTelemetryTests
 
         var record = Assert.Single(RawTopicReader.ReadAll(kafka.BootstrapServers, "untraced-orders", 1, 1));
         Assert.Equal(["message-type", "message-version", "message-id"], record.Message.Headers.Select(h => h.Key));
+    }
+
+    [Fact]
+    public async Task Fire_and_forget_sends_with_and_without_an_ambient_activity_each_carry_only_their_own_headers()
+    {
+        // Untraced fire-and-forget sends reuse one record per thread: a traced send in between must not leave its trace
+        // headers in it, nor take the untraced sends' message ids.
+        using var callerListener = ListenTo(Caller);
+        await using var kafka = EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = { new EmbeddedTopic("mixed-trace-orders") } });
+        await using var producer = new KafkaMessageProducer(new KafkaProducerConfig { BootstrapServers = kafka.BootstrapServers });
+        var topic = new TopicDescriptor("mixed-trace-orders", WireFormat.Avro, [OrderPlacedV2.Descriptor]);
+        Activity.Current = null;
+        var ids = new Guid[4];
+
+        producer.Produce(topic, new OrderPlacedV2(Guid.NewGuid(), "untraced-1", 1, "EUR"), r => ids[0] = r.MessageId);
+        string traceParent;
+        using (var request = Caller.StartActivity("handle request")!)
+        {
+            traceParent = $"00-{request.TraceId}-{request.SpanId}-01";
+            producer.Produce(topic, new OrderPlacedV2(Guid.NewGuid(), "traced", 2, "EUR"), r => ids[1] = r.MessageId);
+        }
+
+        producer.Produce(topic, new OrderPlacedV2(Guid.NewGuid(), "untraced-2", 3, "EUR"), r => ids[2] = r.MessageId);
+        producer.Produce(topic, new OrderPlacedV2(Guid.NewGuid(), "untraced-3", 4, "EUR"), r => ids[3] = r.MessageId);
+        Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(30)));
+
+        var records = RawTopicReader.ReadAll(kafka.BootstrapServers, "mixed-trace-orders", 1, 4);
+        Assert.Equal(["untraced-1", "traced", "untraced-2", "untraced-3"], records.Select(r => AvroSerializer.Deserialize<OrderPlacedV2>(r.Message.Value).Customer));
+        Assert.Equal(ids.Select(id => id.ToString("D")), records.Select(r => r.Header(MessageHeaders.MessageId)));
+        Assert.Equal(4, ids.Distinct().Count());
+        Assert.Equal(traceParent, records[1].Header(TraceHeaders.TraceParent));
+        foreach (var untraced in new[] { records[0], records[2], records[3] })
+        {
+            Assert.Equal(["message-type", "message-version", "message-id"], untraced.Message.Headers.Select(h => h.Key));
+        }
     }
 
     [Fact]
