@@ -493,33 +493,27 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
 
         if (retryable && retry.Mode == RetryMode.NonBlocking)
         {
+            var retried = new List<MessageContext>(contexts.Count);
+            var forwards = new List<ForwardedMessage>(contexts.Count);
             foreach (var context in contexts)
             {
-                var attempt = context.Attempt;
-                if (attempt >= retry.MaxAttempts)
+                if (context.Attempt >= retry.MaxAttempts)
                 {
-                    DeadLetter(context.Result, _sources[context.Topic], DeadLetterReason.RetriesExhausted, error, attempt);
+                    DeadLetter(context.Result, _sources[context.Topic], DeadLetterReason.RetriesExhausted, error, context.Attempt);
                     continue;
                 }
 
-                var delay = retry.DelayBefore(attempt);
-                var source = _sources[context.Topic];
-                var (topic, partition, offset) = source.Origin(context.Result);
-                var retryTopic = RetryTopics.Retry(_group, source.OriginalTopic, attempt);
-                Forward(
-                    retryTopic,
-                    context.Result,
-                    [
-                        new(RetryHeaders.Attempt, (attempt + 1).ToString(CultureInfo.InvariantCulture)),
-                        new(RetryHeaders.NotBefore, (_time.GetUtcNow() + delay).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
-                        new(RetryHeaders.OriginalTopic, topic),
-                        new(RetryHeaders.OriginalPartition, partition.ToString(CultureInfo.InvariantCulture)),
-                        new(RetryHeaders.OriginalOffset, offset.ToString(CultureInfo.InvariantCulture)),
-                        new(RetryHeaders.ExceptionType, error.GetType().FullName ?? error.GetType().Name),
-                        new(RetryHeaders.ExceptionMessage, error.Message),
-                    ]);
+                retried.Add(context);
+                forwards.Add(RetryForward.For(_group, _sources[context.Topic], context, _time.GetUtcNow() + retry.DelayBefore(context.Attempt), error));
+            }
+
+            // Produced together and acknowledged together; no offset is stored before every forward is acknowledged.
+            _forwarder.Value.ForwardAllAsync(forwards, _abort).GetAwaiter().GetResult();
+            for (var i = 0; i < retried.Count; i++)
+            {
+                var context = retried[i];
                 CountFailure(context.Topic, error, "retried");
-                ConsumerLog.NonBlockingRetry(_logger, error, _group, attempt, context.Topic, context.Partition, context.Offset, retryTopic);
+                ConsumerLog.NonBlockingRetry(_logger, error, _group, context.Attempt, context.Topic, context.Partition, context.Offset, forwards[i].Topic);
                 Done(context.Result);
             }
 

@@ -18,15 +18,39 @@ internal sealed class MessageForwarder : IDisposable
     private readonly string _consumerGroup;
 
     public MessageForwarder(IEnumerable<KeyValuePair<string, string>> properties, string consumerGroup)
+        : this(new ProducerBuilder<byte[]?, byte[]?>(Config(properties)).Build(), consumerGroup)
     {
-        var config = new ProducerConfig(new Dictionary<string, string>(properties))
-        {
-            EnableIdempotence = true,
-            Acks = Acks.All,
-            LingerMs = 1,
-        };
-        _producer = new ProducerBuilder<byte[]?, byte[]?>(config).Build();
+    }
+
+    /// <summary>Forwards through <paramref name="producer"/>, which the forwarder owns from now on.</summary>
+    internal MessageForwarder(IProducer<byte[]?, byte[]?> producer, string consumerGroup)
+    {
+        _producer = producer;
         _consumerGroup = consumerGroup;
+    }
+
+    /// <summary>
+    /// Sends every message in list order and then waits for all their acknowledgements together, instead of one round
+    /// trip per message; completes only when every one is acknowledged (a caller may then store their offsets), and
+    /// fails if any is not. The idempotent producer keeps the order of messages bound for one partition.
+    /// </summary>
+    public async Task ForwardAllAsync(IReadOnlyList<ForwardedMessage> messages, CancellationToken cancellationToken)
+    {
+        var acknowledgements = new Task[messages.Count];
+        var started = 0;
+        while (started < messages.Count)
+        {
+            var message = messages[started];
+            var acknowledged = ForwardAsync(message.Topic, message.Original, message.Headers, cancellationToken);
+            acknowledgements[started++] = acknowledged;
+            if (acknowledged.IsFaulted)
+            {
+                // Refused before it was queued (a full local queue, say): what follows must not overtake it.
+                break;
+            }
+        }
+
+        await Task.WhenAll(started == messages.Count ? acknowledgements : acknowledgements[..started]).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -70,6 +94,14 @@ internal sealed class MessageForwarder : IDisposable
                 { MessagingAttributes.ConsumerGroup, _consumerGroup },
             });
     }
+
+    private static ProducerConfig Config(IEnumerable<KeyValuePair<string, string>> properties) =>
+        new(new Dictionary<string, string>(properties))
+        {
+            EnableIdempotence = true,
+            Acks = Acks.All,
+            LingerMs = 1,
+        };
 
     public void Dispose()
     {

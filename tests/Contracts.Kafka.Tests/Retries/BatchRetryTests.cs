@@ -83,6 +83,39 @@ public sealed class BatchRetryTests
             "the main topic is committed to the end");
     }
 
+    [Fact]
+    public async Task Non_blocking_failed_batches_reach_the_retry_topic_whole_and_in_order_and_are_committed_after_it()
+    {
+        await using var harness = ConsumerHarness.Start(new EmbeddedTopic("pallets", 2));
+        var calls = new BatchCalls((topic, _) => topic == "pallets");
+        var produced = await ProduceShipments(harness, "pallets");
+
+        await StartBatchConsumer(harness, "loading", "pallets", new RetryOptions { Mode = RetryMode.NonBlocking, MaxAttempts = 2, InitialDelay = TimeSpan.FromMilliseconds(100) }, calls, TimeProvider.System);
+
+        // Every batch read from the main topic fails: all of its several messages go to the retry topic together.
+        await ConsumerHarness.WaitUntil(() => calls.Succeeded.Sum(c => c.Messages.Count) >= Messages, "every shipment is handled from the retry topic");
+        Assert.All(calls.All.Where(c => c.Topic == "pallets"), call => Assert.True(call.Failed));
+        Assert.Contains(calls.All, call => call.Topic == "pallets" && call.Messages.Count > 1);
+
+        var retried = harness.ReadAll("loading.pallets.retry.1", 2, Messages);
+        Assert.Equal(produced.Values.Order(), retried.Select(r => (int.Parse(r.Header(RetryHeaders.OriginalPartition)!), long.Parse(r.Header(RetryHeaders.OriginalOffset)!))).Order());
+        foreach (var retryPartition in retried.GroupBy(r => r.Partition.Value))
+        {
+            foreach (var origin in retryPartition.GroupBy(r => r.Header(RetryHeaders.OriginalPartition)))
+            {
+                var offsets = origin.Select(r => long.Parse(r.Header(RetryHeaders.OriginalOffset)!)).ToList();
+                Assert.Equal(offsets.Order(), offsets);
+            }
+        }
+
+        var handled = calls.Succeeded.SelectMany(c => c.Messages).ToList();
+        Assert.Equal(produced.Keys.Order(), handled.Select(m => m.Sequence).Order());
+        Assert.All(handled, m => Assert.Equal(2, m.Attempt));
+        await ConsumerHarness.WaitUntil(
+            () => harness.Committed("loading", "pallets", 2).SequenceEqual(produced.Values.GroupBy(p => p.Partition).OrderBy(g => g.Key).Select(g => g.Max(p => p.Offset) + 1)),
+            "the main topic is committed to the end once its batches were forwarded");
+    }
+
     private static Task StartBatchConsumer(ConsumerHarness harness, string group, string topic, RetryOptions retry, BatchCalls calls, TimeProvider clock) =>
         harness.StartConsumerAsync(
             group,
