@@ -16,7 +16,7 @@ namespace Contracts.Kafka.Benchmarks;
 /// librdkafka fetches, and a prefetched backlog); alternating rounds after a warm-up round each, best and median round
 /// per side, msg/s, ratio, CPU and allocation per message.
 /// <c>dotnet run -c Release --project tests/Contracts.Kafka.Benchmarks -- [all|produce|consume] [--messages N]
-/// [--consume-messages N] [--stream-messages N] [--rounds R] [--regime fetching|backlog|both] [--smoke]</c>; <c>--smoke</c> runs a few
+/// [--consume-messages N] [--stream-messages N] [--rounds R] [--regime fetching|backlog|both] [--set librdkafka.consumer.setting=value]... [--smoke]</c>; <c>--smoke</c> runs a few
 /// thousand messages once per side and regime to prove the harness works and measures nothing.
 /// </summary>
 public static class Program
@@ -46,6 +46,15 @@ public static class Program
             return 2;
         }
 
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] == "--set" && args[i + 1].Split('=', 2) is [var name, var value])
+            {
+                settings[name] = value;
+            }
+        }
+
         var produceMessages = Option(args, "--messages", smoke ? 5_000 : 300_000);
 
         // The backlog regime needs the whole topic in librdkafka's prefetch queue (queued.max.messages.kbytes, 64 MiB
@@ -72,7 +81,7 @@ public static class Program
             foreach (var regime in regimes)
             {
                 ConsumeThroughput.Prepare(kafka, regime, consumeMessages[regime]);
-                var consumed = await ConsumeThroughput.RunAsync(kafka, regime, consumeMessages[regime], rounds, warmUp);
+                var consumed = await ConsumeThroughput.RunAsync(kafka, regime, consumeMessages[regime], rounds, warmUp, settings);
                 tables.Add(() => RoundResult.Print($"Consuming, {regime} regime", consumed, ConsumeThroughput.RawSide, ConsumeThroughput.ContractsSide, 0.90));
             }
         }

@@ -27,6 +27,9 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LagInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>The <c>fetch.queue.backoff.ms</c> a group uses unless configured (librdkafka's default is 1000).</summary>
+    internal const int DefaultFetchQueueBackoffMs = 50;
+
     private readonly ConsumerGroupDefinition _definition;
     private readonly ConsumerGroupOptions _options;
     private readonly IServiceProvider _services;
@@ -74,16 +77,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
             properties[name] = value;
         }
 
-        var config = new ConsumerConfig(properties)
-        {
-            GroupId = _group,
-            AutoOffsetReset = options.AutoOffsetReset,
-
-            // At-least-once: librdkafka commits only offsets this loop stored after a message was done with.
-            EnableAutoCommit = true,
-            EnableAutoOffsetStore = false,
-            AutoCommitIntervalMs = (int)options.CommitInterval.TotalMilliseconds,
-        };
+        var config = ConsumerConfigFor(_group, options, properties);
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetPartitionsAssignedHandler((_, partitions) => ConsumerLog.Assigned(_logger, _group, string.Join(", ", partitions)))
             .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions.Select(p => p.TopicPartition).ToList()))
@@ -95,6 +89,28 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
     }
 
     public string GroupId => _group;
+
+    /// <summary>The librdkafka consumer configuration of a group: <paramref name="properties"/> plus what this loop relies on.</summary>
+    internal static ConsumerConfig ConsumerConfigFor(string group, ConsumerGroupOptions options, IDictionary<string, string> properties)
+    {
+        // A copy: ConsumerConfig writes into the dictionary it is given, and the caller's also configures other clients.
+        var config = new ConsumerConfig(new Dictionary<string, string>(properties, StringComparer.Ordinal))
+        {
+            GroupId = group,
+            AutoOffsetReset = options.AutoOffsetReset,
+
+            // At-least-once: librdkafka commits only offsets this loop stored after a message was done with.
+            EnableAutoCommit = true,
+            EnableAutoOffsetStore = false,
+            AutoCommitIntervalMs = (int)options.CommitInterval.TotalMilliseconds,
+        };
+
+        // librdkafka postpones a partition's next fetch by fetch.queue.backoff.ms (1 s) whenever its prefetch queue is
+        // over its thresholds: a consumer slower than the fetcher (one that decodes and handles each message) then
+        // empties the queue and sits idle for the rest of that second. 50 ms keeps the queue fed.
+        config.FetchQueueBackoffMs ??= DefaultFetchQueueBackoffMs;
+        return config;
+    }
 
     /// <summary>
     /// Consumes until <paramref name="stopping"/> fires, then drains: the pending batch is handled, stored offsets are

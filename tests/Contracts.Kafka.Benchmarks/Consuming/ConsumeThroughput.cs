@@ -49,7 +49,8 @@ internal static class ConsumeThroughput
         RequireRetained(kafka.BootstrapServers, topic.Name, messages);
     }
 
-    public static async Task<IReadOnlyList<RoundResult>> RunAsync(EmbeddedKafka kafka, ConsumeRegime regime, int messages, int rounds, bool warmUp)
+    /// <param name="settings">librdkafka consumer settings given to every side alike (<c>--set name=value</c>).</param>
+    public static async Task<IReadOnlyList<RoundResult>> RunAsync(EmbeddedKafka kafka, ConsumeRegime regime, int messages, int rounds, bool warmUp, IReadOnlyDictionary<string, string> settings)
     {
         var topic = TopicOf(regime).Name;
         var clock = regime == ConsumeRegime.Backlog
@@ -59,10 +60,10 @@ internal static class ConsumeThroughput
 
         var sides = new List<Func<string, int, Task<RoundResult>>>
         {
-            (group, round) => Task.FromResult(RunRaw(kafka.BootstrapServers, topic, new RoundClock(RawSide, regime, round, messages), group, decode: false)),
-            (group, round) => Task.FromResult(RunRaw(kafka.BootstrapServers, topic, new RoundClock(RawDecodeSide, regime, round, messages), group, decode: true)),
-            (group, round) => RunContractsAsync(kafka.BootstrapServers, regime, new RoundClock(ContractsSide, regime, round, messages), group, scoped: false),
-            (group, round) => RunContractsAsync(kafka.BootstrapServers, regime, new RoundClock(ContractsScopedSide, regime, round, messages), group, scoped: true),
+            (group, round) => Task.FromResult(RunRaw(kafka.BootstrapServers, settings, topic, new RoundClock(RawSide, regime, round, messages), group, decode: false)),
+            (group, round) => Task.FromResult(RunRaw(kafka.BootstrapServers, settings, topic, new RoundClock(RawDecodeSide, regime, round, messages), group, decode: true)),
+            (group, round) => RunContractsAsync(kafka.BootstrapServers, settings, regime, new RoundClock(ContractsSide, regime, round, messages), group, scoped: false),
+            (group, round) => RunContractsAsync(kafka.BootstrapServers, settings, regime, new RoundClock(ContractsScopedSide, regime, round, messages), group, scoped: true),
         };
 
         var results = new List<RoundResult>();
@@ -81,9 +82,9 @@ internal static class ConsumeThroughput
         return results;
     }
 
-    private static RoundResult RunRaw(string bootstrapServers, string topic, RoundClock clock, string group, bool decode)
+    private static RoundResult RunRaw(string bootstrapServers, IReadOnlyDictionary<string, string> settings, string topic, RoundClock clock, string group, bool decode)
     {
-        var config = new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = group, AutoOffsetReset = AutoOffsetReset.Earliest };
+        var config = new ConsumerConfig(settings.ToDictionary()) { BootstrapServers = bootstrapServers, GroupId = group, AutoOffsetReset = AutoOffsetReset.Earliest };
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).Build();
         consumer.Subscribe(topic);
         var deadline = DateTime.UtcNow + RoundTimeout;
@@ -112,14 +113,21 @@ internal static class ConsumeThroughput
     private static TopicDescriptor TopicOf(ConsumeRegime regime) =>
         regime == ConsumeRegime.Backlog ? OrdersTopic.Descriptor : OrderStreamTopic.Descriptor;
 
-    private static async Task<RoundResult> RunContractsAsync(string bootstrapServers, ConsumeRegime regime, RoundClock clock, string group, bool scoped)
+    private static async Task<RoundResult> RunContractsAsync(string bootstrapServers, IReadOnlyDictionary<string, string> settings, ConsumeRegime regime, RoundClock clock, string group, bool scoped)
     {
         var probe = new OrderProbe(clock);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(probe);
         builder.Services.AddContracts(contracts => contracts.AddKafka(kafka => kafka
-            .Configure(options => options.BootstrapServers = bootstrapServers)
+            .Configure(options =>
+            {
+                options.BootstrapServers = bootstrapServers;
+                foreach (var (name, value) in settings)
+                {
+                    options.Properties[name] = value;
+                }
+            })
             .AddConsumer(group, consumer =>
             {
                 if (regime == ConsumeRegime.Backlog)
