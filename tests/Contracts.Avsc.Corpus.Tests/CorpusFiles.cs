@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Contracts.Runtime.Tests.Support;
 
 namespace Contracts.Avsc.Corpus.Tests;
 
@@ -42,41 +43,7 @@ internal static class CorpusFiles
     /// each fixed removed. The canonical form strips logical types anyway ([STRIP] in the specification), but Apache.Avro
     /// 1.12.2 writes a fixed that carries one as a bare name reference, without its definition.
     /// </summary>
-    public static global::Avro.Schema ApacheSchemaForCanonicalForm(CorpusFile file) => ApacheSchema(file, WithoutFixedLogicalTypes);
-
-    /// <summary><paramref name="schemaJson"/> with <c>"logicalType"</c> removed from every fixed definition.</summary>
-    public static string WithoutFixedLogicalTypes(string schemaJson)
-    {
-        var root = System.Text.Json.Nodes.JsonNode.Parse(schemaJson);
-        Strip(root);
-        return root!.ToJsonString();
-
-        static void Strip(System.Text.Json.Nodes.JsonNode? node)
-        {
-            switch (node)
-            {
-                case System.Text.Json.Nodes.JsonObject obj:
-                    if (obj["type"] is System.Text.Json.Nodes.JsonValue type && type.GetValueKind() == JsonValueKind.String && type.GetValue<string>() == "fixed")
-                    {
-                        obj.Remove("logicalType");
-                    }
-
-                    foreach (var property in obj.ToArray())
-                    {
-                        Strip(property.Value);
-                    }
-
-                    break;
-                case System.Text.Json.Nodes.JsonArray array:
-                    foreach (var item in array)
-                    {
-                        Strip(item);
-                    }
-
-                    break;
-            }
-        }
-    }
+    public static global::Avro.Schema ApacheSchemaForCanonicalForm(CorpusFile file) => ApacheSchema(file, ApacheCanonicalInput.WithoutFixedLogicalTypes);
 
     private static global::Avro.Schema ApacheSchema(CorpusFile file, Func<string, string> textOf)
     {

@@ -54,6 +54,18 @@ internal static class ApacheGeneric
     public static AvroDecimal Decimal(decimal value, int scale) =>
         new(ExactDecimal.Unscaled(value, scale) ?? throw new ArgumentException($"{value} has more than {scale} decimals"), scale);
 
+    /// <summary>A decimal as the bytes of a fixed: the unscaled value as big-endian two's complement, sign-extended to the size.</summary>
+    public static GenericFixed DecimalFixed(Schema schema, decimal value, int scale)
+    {
+        var fixedSchema = (FixedSchema)NonNull(schema);
+        var unscaled = Decimal(value, scale).UnscaledValue;
+        var minimal = unscaled.ToByteArray(isUnsigned: false, isBigEndian: true);
+        var bytes = new byte[fixedSchema.Size];
+        System.Array.Fill(bytes, unscaled.Sign < 0 ? (byte)0xFF : (byte)0);
+        minimal.CopyTo(bytes, fixedSchema.Size - minimal.Length);
+        return new GenericFixed(fixedSchema, bytes);
+    }
+
     public static DateTime Date(DateOnly value) => value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     public static object[] Array<T>(IEnumerable<T> items, Func<T, object?> map) => items.Select(item => map(item)!).ToArray();

@@ -30,7 +30,7 @@ public sealed class ContractInteropTests
     {
         // Other test folders declare contracts too; every one of ours must be listed.
         var listed = MessageContracts.Catalog.Select(d => d.ClrType).ToHashSet();
-        Type[] ours = [typeof(CollectionsV1), typeof(NullablesV1), typeof(PlainKeyedV1), typeof(RenamedV3), typeof(ScalarsV1), typeof(TreeV1), typeof(UnkeyedV1)];
+        Type[] ours = [typeof(CollectionsV1), typeof(LedgerV1), typeof(NullablesV1), typeof(PlainKeyedV1), typeof(RenamedV3), typeof(ScalarsV1), typeof(TreeV1), typeof(UnkeyedV1)];
         Assert.All(ours, type => Assert.Contains(type, listed));
     }
 
@@ -40,8 +40,12 @@ public sealed class ContractInteropTests
     {
         var descriptor = Descriptor(typeName);
         var parsed = ApacheSchema.Parse(descriptor.Schema);
-        Assert.Equal(ApacheSchemaNormalization.ToParsingForm(parsed), descriptor.CanonicalSchema);
-        Assert.Equal(ApacheSchemaNormalization.ParsingFingerprint64(parsed), descriptor.Fingerprint);
+
+        // Apache.Avro 1.12.2 writes a fixed with a logical type (LedgerV1's decimals) as a bare name in its canonical
+        // form, so it computes the form from the schema without those logical types, which the form strips anyway.
+        var canonicalInput = ApacheSchema.Parse(ApacheCanonicalInput.WithoutFixedLogicalTypes(descriptor.Schema));
+        Assert.Equal(ApacheSchemaNormalization.ToParsingForm(canonicalInput), descriptor.CanonicalSchema);
+        Assert.Equal(ApacheSchemaNormalization.ParsingFingerprint64(canonicalInput), descriptor.Fingerprint);
         Assert.Equal(parsed.Fullname, ApacheSchema.Parse(descriptor.CanonicalSchema).Fullname);
     }
 
@@ -79,6 +83,15 @@ public sealed class ContractInteropTests
     [Fact]
     public void Collections_interoperate_with_Apache_generic_datum_reader_and_writer() =>
         Interop(ContractValues.Collections, ContractValues.ToGeneric);
+
+    /// <summary>
+    /// Values, not only the schema text: Apache.Avro's canonical form of a logical fixed differs (see
+    /// <see cref="Schema_parses_in_Apache_and_canonical_form_and_fingerprint_match"/>), but its reader and writer agree with
+    /// ours on every decimal-on-fixed field, defined in place, nullable, or reached by name.
+    /// </summary>
+    [Fact]
+    public void Decimals_on_fixed_interoperate_with_Apache_generic_datum_reader_and_writer() =>
+        Interop(ContractValues.Ledger, ContractValues.ToGeneric);
 
     [Fact]
     public void Recursive_records_interoperate_with_Apache_generic_datum_reader_and_writer() =>

@@ -122,3 +122,14 @@ public partial record PlainKeyedV1(string Code, long Amount);
 /// <summary>A contract without a key.</summary>
 [Message("unkeyed", 1)]
 public partial record UnkeyedV1(string Text);
+
+/// <summary>
+/// Decimals on fixed through attributes (<c>[AvroFixed]</c> + <c>[AvroDecimal]</c>): a named fixed, the default
+/// precision and scale, a nullable one, and a second field reaching the same named fixed by reference.
+/// </summary>
+[Message("ledger", 1)]
+public partial record LedgerV1(
+    [AvroFixed(9, Name = "Money"), AvroDecimal(20, 4)] decimal Balance,
+    [AvroFixed(13)] decimal Wide,
+    [AvroFixed(4, Name = "Cents"), AvroDecimal(9, 2)] decimal? Fee,
+    [AvroFixed(4, Name = "Cents"), AvroDecimal(9, 2)] decimal Tip = 1.5m);
