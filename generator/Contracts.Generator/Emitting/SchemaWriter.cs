@@ -191,7 +191,7 @@ internal sealed class SchemaWriter
 
     private void WriteFixed(AvroTypeModel type)
     {
-        WriteNamedTypeStart("fixed", SchemaNamedTypes.NameOf(type), doc: null, EquatableArray<string>.Empty);
+        WriteNamedTypeStart("fixed", SchemaNamedTypes.NameOf(type), doc: null, type.Aliases);
         _json.Append(",\"size\":").AppendNumber(type.FixedSize);
         if (!_canonical && type.LogicalType is not null)
         {

@@ -19,6 +19,8 @@ namespace Contracts.Generator.Model;
 /// <param name="FixedSize">Size of a <see cref="AvroKind.Fixed"/>.</param>
 /// <param name="Branches">The branches of a <see cref="AvroKind.Union"/> in schema order, <c>"null"</c> included as a
 /// <see cref="AvroKind.Null"/> node; empty for every other kind.</param>
+/// <param name="Aliases">The aliases of a <see cref="AvroKind.Fixed"/>, as full names (records and enums carry theirs in
+/// their definitions); empty for every other kind.</param>
 internal sealed record AvroTypeModel(
     AvroKind Kind,
     ClrShape Clr,
@@ -29,7 +31,8 @@ internal sealed record AvroTypeModel(
     int Precision = 0,
     int Scale = 0,
     int FixedSize = 0,
-    EquatableArray<AvroTypeModel> Branches = default)
+    EquatableArray<AvroTypeModel> Branches = default,
+    EquatableArray<string> Aliases = default)
 {
     /// <summary>
     /// The <c>"null"</c> branch of a <see cref="AvroKind.Union"/>. It has no .NET representation of its own (C# null
@@ -40,6 +43,9 @@ internal sealed record AvroTypeModel(
 
     /// <summary>The union branches; never a default (uninitialised) array, so walking the model never throws.</summary>
     public EquatableArray<AvroTypeModel> Branches { get; init; } = new(Branches.Items);
+
+    /// <summary>A fixed's aliases; never a default (uninitialised) array.</summary>
+    public EquatableArray<string> Aliases { get; init; } = new(Aliases.Items);
 
     /// <summary>The Avro name of a fixed (its part after the last dot of <see cref="NamedTypeFullName"/>).</summary>
     public string? NamedTypeShortName => NamedTypeFullName is null ? null : NamedTypeFullName.Substring(NamedTypeFullName.LastIndexOf('.') + 1);

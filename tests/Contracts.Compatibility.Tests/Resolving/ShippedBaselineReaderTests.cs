@@ -118,6 +118,6 @@ public sealed class ShippedBaselineReaderTests
         }
     }
 
-    private static string ShippedSchema(string messageType, int version) =>
+    internal static string ShippedSchema(string messageType, int version) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Resolving", "Shipped", messageType, "v" + version + ".avsc"));
 }

@@ -20,9 +20,9 @@ public sealed class AvscSnapshotTests
            {"name": "suit", "type": {"type": "enum", "name": "Suit", "doc": "French suits.", "aliases": ["CardSuit"],
                                      "symbols": ["SPADES", "HEARTS", "DIAMONDS", "CLUBS", "_joker"], "default": "SPADES"}},
            {"name": "other_suits", "type": {"type": "array", "items": "Suit"}, "default": ["HEARTS"]},
-           {"name": "id", "type": {"type": "fixed", "name": "CardId", "size": 2}},
+           {"name": "id", "type": {"type": "fixed", "name": "CardId", "aliases": ["Ident", "legacy.CardKey"], "size": 2}},
            {"name": "backup_id", "type": ["null", "CardId"], "default": null},
-           {"name": "stake", "type": {"type": "fixed", "name": "Stake", "size": 5, "logicalType": "decimal", "precision": 11, "scale": 2},
+           {"name": "stake", "type": {"type": "fixed", "name": "Stake", "aliases": ["Bet"], "size": 5, "logicalType": "decimal", "precision": 11, "scale": 2},
             "default": "\u0000\u0000\u0000\u0004\u00d2"},
            {"name": "side_bets", "type": {"type": "array", "items": ["null", "Stake"]}, "default": []}
          ]}

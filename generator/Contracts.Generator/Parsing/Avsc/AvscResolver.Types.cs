@@ -235,9 +235,9 @@ internal sealed partial class AvscResolver
                 return new AvroTypeModel(AvroKind.Enum, ClrShape.Enum, definition.ClrTypeName, NamedTypeFullName: definition.FullName);
             case AvscNamedKind.Fixed when definition.FixedDecimal is { } fixedDecimal:
                 return new AvroTypeModel(AvroKind.Fixed, ClrShape.Decimal, "decimal", LogicalType: "decimal", NamedTypeFullName: definition.FullName,
-                    Precision: fixedDecimal.Precision, Scale: fixedDecimal.Scale, FixedSize: definition.FixedSize);
+                    Precision: fixedDecimal.Precision, Scale: fixedDecimal.Scale, FixedSize: definition.FixedSize, Aliases: definition.Aliases);
             case AvscNamedKind.Fixed:
-                return new AvroTypeModel(AvroKind.Fixed, ClrShape.ByteArray, "byte[]", NamedTypeFullName: definition.FullName, FixedSize: definition.FixedSize);
+                return new AvroTypeModel(AvroKind.Fixed, ClrShape.ByteArray, "byte[]", NamedTypeFullName: definition.FullName, FixedSize: definition.FixedSize, Aliases: definition.Aliases);
         }
 
         if (report)
