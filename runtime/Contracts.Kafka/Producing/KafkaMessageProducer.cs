@@ -74,7 +74,7 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
 
         // ProduceAsync gets arrays of its own: nothing here promises Confluent.Kafka copies them before its first await.
         var (record, _) = Encode(topic, message, messageId, ScratchUse.None);
-        var telemetry = SendTelemetry.Start(topic.Name, T.Descriptor, messageId, record.Headers);
+        var telemetry = SendTelemetry.Start(topic.Name, T.Descriptor, messageId, record.Headers, Diagnostics.KafkaTelemetry.ActivitySource.HasListeners());
         try
         {
             var delivered = await Client.ProduceAsync(TopicPartitionOf(topic), record, cancellationToken).ConfigureAwait(false);
@@ -112,11 +112,13 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
 
         // Confluent.Kafka's Produce hands key, value and headers to librdkafka, which copies them, before it returns, and
         // keeps neither the message nor its headers: this thread's scratch record serves every send that adds no trace
-        // headers to it.
+        // headers to it. The listener check is read once for both decisions, so a listener attached in between cannot add
+        // trace headers to a reused record.
         var callersActivity = Activity.Current;
-        var scratch = callersActivity is null && !Diagnostics.KafkaTelemetry.ActivitySource.HasListeners() ? ScratchUse.ArraysAndRecord : ScratchUse.Arrays;
+        var listened = Diagnostics.KafkaTelemetry.ActivitySource.HasListeners();
+        var scratch = callersActivity is null && !listened ? ScratchUse.ArraysAndRecord : ScratchUse.Arrays;
         var (record, id) = Encode(topic, message, messageId, scratch);
-        var telemetry = SendTelemetry.Start(topic.Name, T.Descriptor, messageId, record.Headers);
+        var telemetry = SendTelemetry.Start(topic.Name, T.Descriptor, messageId, record.Headers, listened);
         try
         {
             if (onDelivered is null && !telemetry.IsObserved)

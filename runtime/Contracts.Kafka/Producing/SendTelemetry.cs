@@ -33,14 +33,16 @@ internal readonly struct SendTelemetry
     public bool IsObserved => _topic is not null;
 
     /// <summary>
-    /// Starts the <c>send</c> span when <see cref="KafkaTelemetry.ActivitySource"/> has listeners, and writes the trace
-    /// context (<see cref="TraceHeaders"/>) into <paramref name="headers"/>: this send's span, or else the caller's
-    /// current activity, so a trace continues through Kafka even when this library's spans are not collected.
+    /// Starts the <c>send</c> span when <paramref name="listened"/> (the caller's reading of
+    /// <see cref="KafkaTelemetry.ActivitySource"/>'s <c>HasListeners()</c>), and writes the trace context
+    /// (<see cref="TraceHeaders"/>) into <paramref name="headers"/>: this send's span, or else the caller's current
+    /// activity, so a trace continues through Kafka even when this library's spans are not collected. With neither, the
+    /// headers are left as they are.
     /// </summary>
-    public static SendTelemetry Start(string topic, IMessageDescriptor contract, Guid messageId, Headers headers)
+    public static SendTelemetry Start(string topic, IMessageDescriptor contract, Guid messageId, Headers headers, bool listened)
     {
         Activity? activity = null;
-        if (KafkaTelemetry.ActivitySource.HasListeners())
+        if (listened)
         {
             activity = KafkaTelemetry.ActivitySource.StartActivity("send " + topic, ActivityKind.Producer);
             if (activity is { IsAllDataRequested: true })
