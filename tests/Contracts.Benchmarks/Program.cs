@@ -14,7 +14,8 @@ namespace Contracts.Benchmarks;
 /// arguments such as <c>--job short</c> pass through). <c>--smoke</c> runs every benchmark once in-process, after
 /// the equivalence check, so CI can prove the harness works in seconds; it measures nothing. <c>--cpu-clock</c> runs
 /// 20 iterations of 100 ms in-process, timed by the benchmark thread's CPU time (<see cref="Harness.ThreadCpuClock"/>), for
-/// machines too busy for wall-clock timing.
+/// machines too busy for wall-clock timing. <c>--loop read|write N</c> times one Contracts Avro operation in batches and
+/// prints the fastest, for comparing two builds in alternation (<see cref="Harness.BatchLoop"/>).
 /// </summary>
 public static class Program
 {
@@ -23,6 +24,11 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        if (args.Length == 3 && args[0] == Harness.BatchLoop.Switch)
+        {
+            return Harness.BatchLoop.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         var smoke = args.Contains(SmokeSwitch, StringComparer.Ordinal);
         var cpuClock = args.Contains(CpuClockSwitch, StringComparer.Ordinal);
         var passThrough = args.Where(a => a is not SmokeSwitch and not CpuClockSwitch).ToArray();

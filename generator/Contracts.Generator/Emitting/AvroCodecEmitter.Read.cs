@@ -79,8 +79,17 @@ internal static partial class AvroCodecEmitter
             return;
         }
 
+        var hasRuns = record.Fields.Any(f => IsRunRead(f.Type));
+        if (hasRuns)
+        {
+            w.Line("var " + InputLocal + " = reader.Input;");
+            w.Line("int " + OffsetLocal + ";");
+        }
+
         w.Line("var field = 0;");
         FieldTry(w);
+        var inRun = false;
+        var locals = new LocalNames();
         for (var i = 0; i < record.Fields.Count; i++)
         {
             if (i > 0)
@@ -89,7 +98,30 @@ internal static partial class AvroCodecEmitter
             }
 
             var field = record.Fields[i];
+            if (IsRunRead(field.Type))
+            {
+                if (!inRun)
+                {
+                    w.Line(OffsetLocal + " = reader.Position;");
+                    inRun = true;
+                }
+
+                RunReadValue(w, plan, field.Type, FieldLocal(i), locals);
+                continue;
+            }
+
+            if (inRun)
+            {
+                w.Line("reader.Position = " + OffsetLocal + ";");
+                inRun = false;
+            }
+
             w.Line(field.Type.ClrTypeName + " " + FieldLocal(i) + " = " + ReadValue(plan, field.Type) + ";");
+        }
+
+        if (inRun)
+        {
+            w.Line("reader.Position = " + OffsetLocal + ";");
         }
 
         w.Line("reader.Exit();");

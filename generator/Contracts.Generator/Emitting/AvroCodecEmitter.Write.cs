@@ -114,18 +114,20 @@ internal static partial class AvroCodecEmitter
     /// <summary>The reader/writer method suffix for a timestamp logical type, e.g. <c>WriteTimestampMillis</c>.</summary>
     internal static string TimestampMethod(string verb, AvroTypeModel type)
     {
-        var name = type.LogicalType switch
-        {
-            "timestamp-millis" or null => "TimestampMillis",
-            "timestamp-micros" => "TimestampMicros",
-            "local-timestamp-millis" => "LocalTimestampMillis",
-            "local-timestamp-micros" => "LocalTimestampMicros",
-            _ => throw Unsupported(type),
-        };
-
         // The reader returns DateTime by default; DateTimeOffset has its own methods.
+        var name = TimestampName(type);
         return verb == "Read" && type.Clr == ClrShape.DateTimeOffset ? verb + name + "Offset" : verb + name;
     }
+
+    /// <summary>The part of a timestamp method's name naming its unit, e.g. <c>TimestampMillis</c>.</summary>
+    internal static string TimestampName(AvroTypeModel type) => type.LogicalType switch
+    {
+        "timestamp-millis" or null => "TimestampMillis",
+        "timestamp-micros" => "TimestampMicros",
+        "local-timestamp-millis" => "LocalTimestampMillis",
+        "local-timestamp-micros" => "LocalTimestampMicros",
+        _ => throw Unsupported(type),
+    };
 
     internal static InvalidOperationException Unsupported(AvroTypeModel type) =>
         new("The contract model maps Avro " + type.Kind + (type.LogicalType is null ? string.Empty : " (" + type.LogicalType + ")") +

@@ -1,8 +1,6 @@
 using System;
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace Contracts.Avro;
 
@@ -13,9 +11,11 @@ namespace Contracts.Avro;
 /// </summary>
 public ref partial struct AvroReader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly ReadOnlySpan<byte> _buffer;
     private readonly AvroReaderOptions _options;
+
+    // Copied from the options so the depth check per record, array and map reads no object.
+    private readonly int _maxDepth;
     private int _position;
     private int _depth;
 
@@ -24,12 +24,28 @@ public ref partial struct AvroReader
     {
         _buffer = buffer;
         _options = options ?? AvroReaderOptions.Default;
+        _maxDepth = _options.MaxDepth;
         _position = 0;
         _depth = 0;
     }
 
-    /// <summary>The offset of the next byte to read.</summary>
-    public readonly int Position => _position;
+    /// <summary>
+    /// The offset of the next byte to read. Code that reads a run of values with <see cref="AvroPrimitives"/> on
+    /// <see cref="Input"/> takes the position here and sets it to the offset after the run.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative offset or one past the end of the input.</exception>
+    public int Position
+    {
+        readonly get => _position;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)value, (uint)_buffer.Length, nameof(value));
+            _position = value;
+        }
+    }
+
+    /// <summary>The whole input, from offset 0 (not from <see cref="Position"/>), for <see cref="AvroPrimitives"/>' read methods.</summary>
+    public readonly ReadOnlySpan<byte> Input => _buffer;
 
     /// <summary>How many bytes are left.</summary>
     public readonly int Remaining => _buffer.Length - _position;
@@ -38,124 +54,84 @@ public ref partial struct AvroReader
     public readonly AvroReaderOptions Options => _options;
 
     /// <summary>Reads a boolean; any byte but 0 or 1 is an error.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool ReadBoolean()
     {
-        var value = ReadByte();
-        return value switch
-        {
-            0 => false,
-            1 => true,
-            _ => throw Error(_position - 1, $"a boolean must be byte 0 or 1, found 0x{value:X2}."),
-        };
+        _position = AvroPrimitives.ReadBoolean(_buffer, _position, out var value);
+        return value;
     }
 
     /// <summary>Reads a zig-zag varint <c>int</c> (at most 5 bytes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ReadInt()
     {
-        var buffer = _buffer;
-        var position = _position;
-        if ((uint)position < (uint)buffer.Length)
-        {
-            uint first = buffer[position];
-            if (first < 0x80)
-            {
-                _position = position + 1;
-                return (int)(first >> 1) ^ -(int)(first & 1);
-            }
-        }
-
-        return ReadIntSlow();
+        _position = AvroPrimitives.ReadInt(_buffer, _position, out var value);
+        return value;
     }
 
     /// <summary>Reads a zig-zag varint <c>long</c> (at most 10 bytes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long ReadLong()
     {
-        var buffer = _buffer;
-        var position = _position;
-        if ((uint)position < (uint)buffer.Length)
-        {
-            ulong first = buffer[position];
-            if (first < 0x80)
-            {
-                _position = position + 1;
-                return (long)(first >> 1) ^ -(long)(first & 1);
-            }
-        }
-
-        return ReadLongSlow();
+        _position = AvroPrimitives.ReadLong(_buffer, _position, out var value);
+        return value;
     }
 
     /// <summary>Reads a 4-byte little-endian <c>float</c>.</summary>
-    public float ReadFloat() => BinaryPrimitives.ReadSingleLittleEndian(Take(4));
+    public float ReadFloat()
+    {
+        _position = AvroPrimitives.ReadFloat(_buffer, _position, out var value);
+        return value;
+    }
 
     /// <summary>Reads an 8-byte little-endian <c>double</c>.</summary>
-    public double ReadDouble() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
+    public double ReadDouble()
+    {
+        _position = AvroPrimitives.ReadDouble(_buffer, _position, out var value);
+        return value;
+    }
 
     /// <summary>Reads <c>bytes</c> into a new array.</summary>
-    public byte[] ReadBytes() => ReadBytesSpan().ToArray();
+    public byte[] ReadBytes()
+    {
+        _position = AvroPrimitives.ReadBytes(_buffer, _position, out var value);
+        return value;
+    }
 
     /// <summary>Reads <c>bytes</c> as a slice of the input, without copying.</summary>
-    public ReadOnlySpan<byte> ReadBytesSpan() => Take(ReadLength("bytes"));
+    public ReadOnlySpan<byte> ReadBytesSpan() => Take(AvroPrimitives.ReadLength(_buffer, _position, "bytes", out var length), length);
 
     /// <summary>Reads a <c>fixed</c> of <paramref name="size"/> bytes as a slice of the input.</summary>
-    public ReadOnlySpan<byte> ReadFixedSpan(int size) => Take(size);
+    public ReadOnlySpan<byte> ReadFixedSpan(int size) => Take(_position, size);
 
     /// <summary>Reads a <c>fixed</c> of <paramref name="size"/> bytes into a new array.</summary>
-    public byte[] ReadFixed(int size) => Take(size).ToArray();
+    public byte[] ReadFixed(int size)
+    {
+        _position = AvroPrimitives.ReadFixed(_buffer, _position, size, out var value);
+        return value;
+    }
 
     /// <summary>Reads a <c>string</c>; invalid UTF-8 is an error.</summary>
     public string ReadString()
     {
-        var start = _position;
-        var bytes = ReadStringBytes();
-        if (Utf8Decoder.IsShortAscii(bytes))
-        {
-            return Utf8Decoder.Widen(bytes);
-        }
-
-        return DecodeUtf8(bytes, start);
-    }
-
-    private static string DecodeUtf8(ReadOnlySpan<byte> bytes, int start)
-    {
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new ContractDecodeException(ContractFormat.Avro, "the string is not valid UTF-8.", start, e);
-        }
+        _position = AvroPrimitives.ReadString(_buffer, _position, out var value);
+        return value;
     }
 
     /// <summary>Reads the UTF-8 bytes of a <c>string</c> as a slice of the input, without validating them.</summary>
-    public ReadOnlySpan<byte> ReadStringBytes() => Take(ReadLength("string"));
+    public ReadOnlySpan<byte> ReadStringBytes() => Take(AvroPrimitives.ReadLength(_buffer, _position, "string", out var length), length);
 
     /// <summary>Reads an enum symbol index and checks it names one of <paramref name="symbolCount"/> symbols.</summary>
     public int ReadEnum(int symbolCount)
     {
-        var start = _position;
-        var index = ReadInt();
-        if ((uint)index >= (uint)symbolCount)
-        {
-            throw Error(start, $"enum symbol index {index} is out of range; the enum has {symbolCount} symbols.");
-        }
-
+        _position = AvroPrimitives.ReadEnum(_buffer, _position, symbolCount, out var index);
         return index;
     }
 
     /// <summary>Reads a union branch index and checks it names one of <paramref name="branchCount"/> branches.</summary>
     public int ReadUnionIndex(int branchCount)
     {
-        var start = _position;
-        var index = ReadInt();
-        if ((uint)index >= (uint)branchCount)
-        {
-            throw Error(start, $"union branch index {index} is out of range; the union has {branchCount} branches.");
-        }
-
+        _position = AvroPrimitives.ReadUnionIndex(_buffer, _position, branchCount, out var index);
         return index;
     }
 
@@ -203,7 +179,7 @@ public ref partial struct AvroReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Enter()
     {
-        if (++_depth > _options.MaxDepth)
+        if (++_depth > _maxDepth)
         {
             ThrowTooDeep();
         }
@@ -225,113 +201,13 @@ public ref partial struct AvroReader
     /// <summary>Creates the exception for bad input at <paramref name="offset"/>; generated codecs use it for semantic faults.</summary>
     public readonly ContractDecodeException Error(int offset, string reason) => new(ContractFormat.Avro, reason, offset);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private byte ReadByte()
+    /// <summary>The <paramref name="count"/> bytes at <paramref name="offset"/>, after which reading goes on.</summary>
+    private ReadOnlySpan<byte> Take(int offset, int count)
     {
-        if ((uint)_position >= (uint)_buffer.Length)
-        {
-            ThrowTruncated(1);
-        }
-
-        return _buffer[_position++];
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ReadOnlySpan<byte> Take(int count)
-    {
-        if ((uint)count > (uint)(_buffer.Length - _position))
-        {
-            ThrowTruncated(count);
-        }
-
-        var slice = _buffer.Slice(_position, count);
-        _position += count;
+        var slice = AvroPrimitives.Take(_buffer, offset, count);
+        _position = offset + count;
         return slice;
     }
-
-    private int ReadLength(string what)
-    {
-        var start = _position;
-        var length = ReadLong();
-        if (length < 0)
-        {
-            throw Error(start, $"the {what} length is negative ({length}).");
-        }
-
-        if (length > Remaining)
-        {
-            throw Error(start, $"the {what} length {length} is larger than the {Remaining} bytes that remain.");
-        }
-
-        return (int)length;
-    }
-
-    // The multi-byte varint loops keep the position in a local (the struct lives behind a reference) and store it once.
-    private int ReadIntSlow()
-    {
-        var buffer = _buffer;
-        var start = _position;
-        var position = start;
-        uint result = 0;
-        for (var shift = 0; shift < 35; shift += 7)
-        {
-            if ((uint)position >= (uint)buffer.Length)
-            {
-                _position = position;
-                ThrowTruncated(1);
-            }
-
-            uint b = buffer[position++];
-            if (shift == 28 && b > 0x0F)
-            {
-                throw Error(start, "the int varint is longer than 5 bytes or overflows 32 bits.");
-            }
-
-            result |= (b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                _position = position;
-                return (int)(result >> 1) ^ -(int)(result & 1);
-            }
-        }
-
-        throw Error(start, "the int varint is longer than 5 bytes.");
-    }
-
-    private long ReadLongSlow()
-    {
-        var buffer = _buffer;
-        var start = _position;
-        var position = start;
-        ulong result = 0;
-        for (var shift = 0; shift < 70; shift += 7)
-        {
-            if ((uint)position >= (uint)buffer.Length)
-            {
-                _position = position;
-                ThrowTruncated(1);
-            }
-
-            ulong b = buffer[position++];
-            if (shift == 63 && b > 0x01)
-            {
-                throw Error(start, "the long varint is longer than 10 bytes or overflows 64 bits.");
-            }
-
-            result |= (b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                _position = position;
-                return (long)(result >> 1) ^ -(long)(result & 1);
-            }
-        }
-
-        throw Error(start, "the long varint is longer than 10 bytes.");
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private readonly void ThrowTruncated(int needed) =>
-        throw Error(_position, $"the input ends early: {needed} more bytes were expected but {Remaining} remain.");
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private readonly void ThrowTooDeep() =>

@@ -1,19 +1,61 @@
 using System;
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Text;
 
 namespace Contracts.Avro;
 
 /// <summary>
 /// UTF-8 to <see cref="string"/> for the short ASCII text most message strings are (ids, codes, names). The general
 /// decoder counts characters in one pass, then transcodes in a second, behind several layers of argument checks; for
-/// ASCII the count is the byte count, so one check of the bytes and one widening copy do.
+/// ASCII the count is the byte count, so one check of the bytes and one widening copy do. Other short text is
+/// validated and transcoded in one pass into a stack buffer and copied once.
 /// </summary>
 internal static class Utf8Decoder
 {
     /// <summary>The longest text checked here; longer text is rare enough for the general decoder's entry cost not to matter.</summary>
     private const int ShortLimit = 64;
+
+    /// <summary>The longest text transcoded through a stack buffer (twice this many bytes of stack).</summary>
+    private const int StackLimit = 256;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The text of <paramref name="bytes"/>, the UTF-8 of a string whose length prefix starts at <paramref name="start"/>.</summary>
+    /// <exception cref="ContractDecodeException">The bytes are not valid UTF-8.</exception>
+    public static string Decode(ReadOnlySpan<byte> bytes, int start)
+    {
+        if (IsShortAscii(bytes))
+        {
+            return Widen(bytes);
+        }
+
+        return bytes.Length <= StackLimit ? DecodeShort(bytes, start) : DecodeStrict(bytes, start);
+    }
+
+    [SkipLocalsInit]
+    private static string DecodeShort(ReadOnlySpan<byte> bytes, int start)
+    {
+        // UTF-8 never takes fewer bytes than UTF-16 takes characters, so the byte count is room enough.
+        Span<char> chars = stackalloc char[StackLimit];
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false);
+        return status == OperationStatus.Done ? new string(chars.Slice(0, written)) : DecodeStrict(bytes, start);
+    }
+
+    /// <summary>The general decoder, whose exception for invalid input becomes the inner exception of ours.</summary>
+    private static string DecodeStrict(ReadOnlySpan<byte> bytes, int start)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new ContractDecodeException(ContractFormat.Avro, "the string is not valid UTF-8.", start, e);
+        }
+    }
 
     /// <summary>Whether <paramref name="bytes"/> is at most <see cref="ShortLimit"/> bytes, all ASCII.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -170,19 +170,32 @@ file static class __CardCodec
     internal static global::Games.Card AvroReadCard(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            global::Games.Suit f0 = AvroReadSuit(ref reader);
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 5, out int symbol0);
+            global::Games.Suit f0 = FromSymbolIndexOfSuit(symbol0);
             field = 1;
+            reader.Position = offset;
             global::System.Collections.Generic.IReadOnlyList<global::Games.Suit> f1 = AvroReadArrayInterfaceOfSuit(ref reader);
             field = 2;
-            byte[] f2 = reader.ReadFixed(2);
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadFixed(input, offset, 2, out byte[] f2);
             field = 3;
-            byte[]? f3 = reader.ReadUnionIndex(2) == 0 ? default(byte[]?) : reader.ReadFixed(2);
+            byte[]? f3 = default;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch1);
+            if (branch1 != 0)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadFixed(input, offset, 2, out byte[] value2);
+                f3 = value2;
+            }
             field = 4;
-            decimal f4 = reader.ReadDecimalFixed(2, 5);
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDecimalFixed(input, offset, 2, 5, out decimal f4);
             field = 5;
+            reader.Position = offset;
             global::System.Collections.Generic.IReadOnlyList<decimal?> f5 = AvroReadArrayInterfaceOfNullableFixed5Decimal(ref reader);
             reader.Exit();
             return new global::Games.Card() { Suit = f0, OtherSuits = f1, Id = f2, BackupId = f3, Stake = f4, SideBets = f5 };

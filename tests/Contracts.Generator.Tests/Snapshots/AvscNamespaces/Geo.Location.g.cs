@@ -99,13 +99,17 @@ file static class __LocationCodec
     internal static global::Geo.Location AvroReadPlace(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            double f0 = reader.ReadDouble();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f0);
             field = 1;
-            double f1 = reader.ReadDouble();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f1);
             field = 2;
+            reader.Position = offset;
             global::Geo.Landmark f2 = AvroReadLandmark(ref reader);
             reader.Exit();
             return new global::Geo.Location() { Lat = f0, Lon = f1, Near = f2 };
@@ -140,10 +144,14 @@ file static class __LocationCodec
     internal static global::Geo.Landmark AvroReadLandmark(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+            reader.Position = offset;
             reader.Exit();
             return new global::Geo.Landmark() { Name = f0 };
         }

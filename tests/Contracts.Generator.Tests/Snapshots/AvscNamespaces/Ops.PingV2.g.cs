@@ -95,10 +95,14 @@ file static class __PingV2Codec
     internal static global::Ops.PingV2 AvroReadPing(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+            reader.Position = offset;
             reader.Exit();
             return new global::Ops.PingV2() { Id = f0 };
         }

@@ -170,13 +170,17 @@ file static class __PersonProfileCodec
     internal static global::Acme.Common.Address AvroReadAddress(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
             field = 1;
-            string f1 = reader.ReadString();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f1);
             field = 2;
+            reader.Position = offset;
             global::Acme.Common.Address? f2 = reader.ReadUnionIndex(2) == 0 ? default(global::Acme.Common.Address?) : AvroReadAddress(ref reader);
             reader.Exit();
             return new global::Acme.Common.Address() { Street = f0, City = f1, Previous = f2 };
@@ -211,10 +215,14 @@ file static class __PersonProfileCodec
     internal static global::Acme.People.Phone AvroReadPhone(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.People.Phone() { Number = f0 };
         }
@@ -282,11 +290,15 @@ file static class __PersonProfileCodec
     internal static global::Acme.People.Meta.Meta AvroReadMeta(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
             field = 1;
+            reader.Position = offset;
             global::Acme.People.Phone? f1 = reader.ReadUnionIndex(2) == 0 ? default(global::Acme.People.Phone?) : AvroReadPhone(ref reader);
             reader.Exit();
             return new global::Acme.People.Meta.Meta() { Source = f0, Phone = f1 };
@@ -504,45 +516,55 @@ file static class __PersonProfileCodec
     internal static global::Acme.People.PersonProfile AvroReadperson_profile(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            global::System.Guid f0 = reader.ReadUuid();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUuid(input, offset, out global::System.Guid f0);
             field = 1;
-            string f1 = reader.ReadString();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f1);
             field = 2;
-            int f2 = reader.ReadInt();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f2);
             field = 3;
-            bool f3 = reader.ReadBoolean();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadBoolean(input, offset, out bool f3);
             field = 4;
-            long f4 = reader.ReadLong();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadLong(input, offset, out long f4);
             field = 5;
-            float f5 = reader.ReadFloat();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadFloat(input, offset, out float f5);
             field = 6;
-            double f6 = reader.ReadDouble();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f6);
             field = 7;
-            byte[] f7 = reader.ReadBytes();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadBytes(input, offset, out byte[] f7);
             field = 8;
-            byte[] f8 = reader.ReadFixed(4);
+            offset = global::Contracts.Avro.AvroPrimitives.ReadFixed(input, offset, 4, out byte[] f8);
             field = 9;
-            global::System.DateOnly f9 = reader.ReadDate();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDate(input, offset, out global::System.DateOnly f9);
             field = 10;
-            global::System.TimeOnly f10 = reader.ReadTimeMillis();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadTimeMillis(input, offset, out global::System.TimeOnly f10);
             field = 11;
-            global::System.TimeOnly f11 = reader.ReadTimeMicros();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadTimeMicros(input, offset, out global::System.TimeOnly f11);
             field = 12;
-            global::System.DateTimeOffset f12 = reader.ReadTimestampMillisOffset();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadTimestampMillis(input, offset, out global::System.DateTimeOffset f12);
             field = 13;
-            global::System.DateTimeOffset f13 = reader.ReadTimestampMicrosOffset();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadTimestampMicros(input, offset, out global::System.DateTimeOffset f13);
             field = 14;
-            global::System.DateTime f14 = reader.ReadLocalTimestampMillis();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadLocalTimestampMillis(input, offset, out global::System.DateTime f14);
             field = 15;
-            global::System.DateTime f15 = reader.ReadLocalTimestampMicros();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadLocalTimestampMicros(input, offset, out global::System.DateTime f15);
             field = 16;
-            decimal f16 = reader.ReadDecimal(2);
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDecimal(input, offset, 2, out decimal f16);
             field = 17;
-            string? f17 = reader.ReadUnionIndex(2) == 0 ? default(string?) : reader.ReadString();
+            string? f17 = default;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+            if (branch0 != 0)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string value1);
+                f17 = value1;
+            }
             field = 18;
+            reader.Position = offset;
             global::Acme.People.PersonProfile.NicknameUnion? f18 = AvroReadNicknameUnion(ref reader);
             field = 19;
             global::Acme.People.PersonProfile.ContactUnion? f19 = AvroReadContactUnion(ref reader);
@@ -555,8 +577,11 @@ file static class __PersonProfileCodec
             field = 23;
             global::System.Collections.Generic.IReadOnlyDictionary<string, int> f23 = AvroReadDictionaryInterfaceOfInt32(ref reader);
             field = 24;
-            global::Acme.Common.Status f24 = AvroReadStatus(ref reader);
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 3, out int symbol2);
+            global::Acme.Common.Status f24 = FromSymbolIndexOfStatus(symbol2);
             field = 25;
+            reader.Position = offset;
             global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Acme.Common.Status?>> f25 = AvroReadArrayInterfaceOfDictionaryInterfaceOfNullableStatus(ref reader);
             field = 26;
             global::Acme.People.Meta.Meta f26 = AvroReadMeta(ref reader);

@@ -91,10 +91,14 @@ file static class __DrawingCodec
     internal static global::Art.Circle AvroReadCircle(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            double f0 = reader.ReadDouble();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f0);
+            reader.Position = offset;
             reader.Exit();
             return new global::Art.Circle() { Radius = f0 };
         }
@@ -183,10 +187,14 @@ file static class __DrawingCodec
     internal static global::Art.Square AvroReadSquare(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            double f0 = reader.ReadDouble();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f0);
+            reader.Position = offset;
             reader.Exit();
             return new global::Art.Square() { Side = f0 };
         }

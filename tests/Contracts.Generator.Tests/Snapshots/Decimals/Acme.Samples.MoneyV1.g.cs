@@ -135,17 +135,27 @@ file static class __MoneyV1Codec
     internal static global::Acme.Samples.MoneyV1 AvroReadMoney(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            decimal f0 = reader.ReadDecimal(10);
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDecimal(input, offset, 10, out decimal f0);
             field = 1;
-            decimal f1 = reader.ReadDecimal(2);
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDecimal(input, offset, 2, out decimal f1);
             field = 2;
-            decimal f2 = reader.ReadDecimal(0);
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDecimal(input, offset, 0, out decimal f2);
             field = 3;
-            decimal? f3 = reader.ReadUnionIndex(2) == 0 ? default(decimal?) : reader.ReadDecimal(3);
+            decimal? f3 = default;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+            if (branch0 != 0)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadDecimal(input, offset, 3, out decimal value1);
+                f3 = value1;
+            }
             field = 4;
+            reader.Position = offset;
             global::System.Collections.Generic.List<decimal> f4 = AvroReadListOfDecimal(ref reader);
             reader.Exit();
             return new global::Acme.Samples.MoneyV1(f0, f1, f2, f3, f4);

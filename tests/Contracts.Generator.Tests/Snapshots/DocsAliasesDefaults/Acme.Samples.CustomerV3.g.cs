@@ -185,29 +185,42 @@ file static class __CustomerV3Codec
     internal static global::Acme.Samples.CustomerV3 AvroReadClient(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
             field = 1;
-            string? f1 = reader.ReadUnionIndex(2) == 0 ? default(string?) : reader.ReadString();
+            string? f1 = default;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+            if (branch0 != 0)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string value1);
+                f1 = value1;
+            }
             field = 2;
-            int f2 = reader.ReadInt();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f2);
             field = 3;
-            global::Acme.Samples.Color f3 = AvroReadColor(ref reader);
+            offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 2, out int symbol2);
+            global::Acme.Samples.Color f3 = FromSymbolIndexOfColor(symbol2);
             field = 4;
-            decimal f4 = reader.ReadDecimal(2);
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDecimal(input, offset, 2, out decimal f4);
             field = 5;
+            reader.Position = offset;
             global::System.Collections.Generic.IReadOnlyList<string> f5 = AvroReadArrayInterfaceOfString(ref reader);
             field = 6;
             global::System.Collections.Generic.Dictionary<string, int> f6 = AvroReadDictionaryOfInt32(ref reader);
             field = 7;
-            global::System.DateTimeOffset f7 = reader.ReadTimestampMillisOffset();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadTimestampMillis(input, offset, out global::System.DateTimeOffset f7);
             field = 8;
-            double f8 = reader.ReadDouble();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f8);
             field = 9;
-            string f9 = reader.ReadString();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f9);
             field = 10;
+            reader.Position = offset;
             global::System.Collections.Generic.List<string> f10 = AvroReadListOfString(ref reader);
             reader.Exit();
             return new global::Acme.Samples.CustomerV3(f0, f1, f2, f3, f4, f5, f6, f7, f8) { Note = f9, History = f10 };

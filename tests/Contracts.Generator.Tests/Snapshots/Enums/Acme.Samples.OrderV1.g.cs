@@ -165,16 +165,31 @@ file static class __OrderV1Codec
     internal static global::Acme.Samples.OrderV1 AvroReadOrder(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            global::Acme.Samples.Status f0 = AvroReadOrderState(ref reader);
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 3, out int symbol0);
+            global::Acme.Samples.Status f0 = FromSymbolIndexOfOrderState(symbol0);
             field = 1;
-            global::Acme.Samples.Status? f1 = reader.ReadUnionIndex(2) == 0 ? default(global::Acme.Samples.Status?) : AvroReadOrderState(ref reader);
+            global::Acme.Samples.Status? f1 = default;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch1);
+            if (branch1 != 0)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 3, out int symbol3);
+                global::Acme.Samples.Status value2 = FromSymbolIndexOfOrderState(symbol3);
+                f1 = value2;
+            }
             field = 2;
+            reader.Position = offset;
             global::System.Collections.Generic.List<global::Acme.Samples.Priority> f2 = AvroReadListOfPriority(ref reader);
             field = 3;
-            global::Acme.Samples.Priority f3 = AvroReadPriority(ref reader);
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 2, out int symbol4);
+            global::Acme.Samples.Priority f3 = FromSymbolIndexOfPriority(symbol4);
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Samples.OrderV1(f0, f1, f2, f3);
         }

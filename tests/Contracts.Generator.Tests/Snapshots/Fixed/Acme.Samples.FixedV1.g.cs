@@ -103,14 +103,25 @@ file static class __FixedV1Codec
     internal static global::Acme.Samples.FixedV1 AvroReadFixed(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            byte[] f0 = reader.ReadFixed(16);
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadFixed(input, offset, 16, out byte[] f0);
             field = 1;
-            global::System.ReadOnlyMemory<byte> f1 = new global::System.ReadOnlyMemory<byte>(reader.ReadFixed(4));
+            offset = global::Contracts.Avro.AvroPrimitives.ReadFixed(input, offset, 4, out byte[] bytes0);
+            global::System.ReadOnlyMemory<byte> f1 = new global::System.ReadOnlyMemory<byte>(bytes0);
             field = 2;
-            byte[]? f2 = reader.ReadUnionIndex(2) == 0 ? default(byte[]?) : reader.ReadFixed(2);
+            byte[]? f2 = default;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch1);
+            if (branch1 != 0)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadFixed(input, offset, 2, out byte[] value2);
+                f2 = value2;
+            }
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Samples.FixedV1(f0, f1, f2);
         }

@@ -111,16 +111,26 @@ file static class __LedgerV1Codec
     internal static global::Acme.Samples.LedgerV1 AvroReadLedger(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            decimal f0 = reader.ReadDecimalFixed(4, 9);
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDecimalFixed(input, offset, 4, 9, out decimal f0);
             field = 1;
-            decimal f1 = reader.ReadDecimalFixed(10, 13);
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDecimalFixed(input, offset, 10, 13, out decimal f1);
             field = 2;
-            decimal? f2 = reader.ReadUnionIndex(2) == 0 ? default(decimal?) : reader.ReadDecimalFixed(2, 4);
+            decimal? f2 = default;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+            if (branch0 != 0)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadDecimalFixed(input, offset, 2, 4, out decimal value1);
+                f2 = value1;
+            }
             field = 3;
-            decimal f3 = reader.ReadDecimalFixed(2, 4);
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDecimalFixed(input, offset, 2, 4, out decimal f3);
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Samples.LedgerV1(f0, f1, f2, f3);
         }

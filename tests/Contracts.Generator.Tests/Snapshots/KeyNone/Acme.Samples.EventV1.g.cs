@@ -79,10 +79,14 @@ file static class __EventV1Codec
     internal static global::Acme.Samples.EventV1 AvroReadEvent(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Samples.EventV1(f0);
         }

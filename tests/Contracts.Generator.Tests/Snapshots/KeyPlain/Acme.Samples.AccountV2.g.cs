@@ -112,16 +112,20 @@ file static class __AccountV2Codec
     internal static global::Acme.Samples.AccountV2 AvroReadAccount(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            long f0 = reader.ReadLong();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadLong(input, offset, out long f0);
             field = 1;
-            string f1 = reader.ReadString();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f1);
             field = 2;
-            global::System.DateOnly f2 = reader.ReadDate();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDate(input, offset, out global::System.DateOnly f2);
             field = 3;
-            string f3 = reader.ReadString();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f3);
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Samples.AccountV2(f0, f1, f2, f3);
         }

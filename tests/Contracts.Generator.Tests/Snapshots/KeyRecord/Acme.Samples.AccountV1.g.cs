@@ -129,14 +129,19 @@ file static class __AccountV1Codec
     internal static global::Acme.Samples.AccountV1 AvroReadAccount(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            global::System.Guid f0 = reader.ReadUuid();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUuid(input, offset, out global::System.Guid f0);
             field = 1;
-            global::Acme.Samples.Region f1 = AvroReadRegion(ref reader);
+            offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 2, out int symbol0);
+            global::Acme.Samples.Region f1 = FromSymbolIndexOfRegion(symbol0);
             field = 2;
-            string f2 = reader.ReadString();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f2);
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Samples.AccountV1(f0, f1, f2);
         }

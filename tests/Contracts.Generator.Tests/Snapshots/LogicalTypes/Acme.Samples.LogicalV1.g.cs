@@ -78,24 +78,28 @@ file static class __LogicalV1Codec
     internal static global::Acme.Samples.LogicalV1 AvroReadLogical(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            global::System.Guid f0 = reader.ReadUuid();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUuid(input, offset, out global::System.Guid f0);
             field = 1;
-            global::System.DateTimeOffset f1 = reader.ReadTimestampMillisOffset();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadTimestampMillis(input, offset, out global::System.DateTimeOffset f1);
             field = 2;
-            global::System.DateTime f2 = reader.ReadTimestampMillis();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadTimestampMillis(input, offset, out global::System.DateTime f2);
             field = 3;
-            global::System.DateOnly f3 = reader.ReadDate();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDate(input, offset, out global::System.DateOnly f3);
             field = 4;
-            global::System.TimeOnly f4 = reader.ReadTimeMicros();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadTimeMicros(input, offset, out global::System.TimeOnly f4);
             field = 5;
-            global::System.DateTimeOffset f5 = reader.ReadTimestampMicrosOffset();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadTimestampMicros(input, offset, out global::System.DateTimeOffset f5);
             field = 6;
-            global::System.DateTime f6 = reader.ReadLocalTimestampMillis();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadLocalTimestampMillis(input, offset, out global::System.DateTime f6);
             field = 7;
-            global::System.DateTime f7 = reader.ReadLocalTimestampMicros();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadLocalTimestampMicros(input, offset, out global::System.DateTime f7);
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Samples.LogicalV1(f0, f1, f2, f3, f4, f5, f6, f7);
         }

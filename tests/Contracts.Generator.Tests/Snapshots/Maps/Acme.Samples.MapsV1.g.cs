@@ -181,12 +181,16 @@ file static class __MapsV1Codec
     internal static global::Acme.Samples.Score AvroReadScore(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
             field = 1;
-            int f1 = reader.ReadInt();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f1);
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Samples.Score(f0, f1);
         }

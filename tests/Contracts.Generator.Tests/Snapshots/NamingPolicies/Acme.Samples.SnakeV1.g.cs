@@ -82,12 +82,16 @@ file static class __SnakeV1Codec
     internal static global::Acme.Samples.Inner AvroReadInner(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
             field = 1;
-            int f1 = reader.ReadInt();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f1);
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Samples.Inner(f0, f1);
         }
@@ -159,14 +163,20 @@ file static class __SnakeV1Codec
     internal static global::Acme.Samples.SnakeV1 AvroReadSnake(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
             field = 1;
+            reader.Position = offset;
             global::Acme.Samples.Inner f1 = AvroReadInner(ref reader);
             field = 2;
-            string f2 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f2);
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Samples.SnakeV1(f0, f1, f2);
         }

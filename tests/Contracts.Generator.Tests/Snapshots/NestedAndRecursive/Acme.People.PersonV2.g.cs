@@ -110,12 +110,16 @@ file static class __PersonV2Codec
     internal static global::Acme.Geo.Point AvroReadPoint(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            double f0 = reader.ReadDouble();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f0);
             field = 1;
-            double f1 = reader.ReadDouble();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f1);
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Geo.Point(f0, f1);
         }
@@ -177,13 +181,17 @@ file static class __PersonV2Codec
     internal static global::Acme.People.Address AvroReadAddress(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
             field = 1;
-            string f1 = reader.ReadString();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f1);
             field = 2;
+            reader.Position = offset;
             global::Acme.People.Address? f2 = reader.ReadUnionIndex(2) == 0 ? default(global::Acme.People.Address?) : AvroReadAddress(ref reader);
             reader.Exit();
             return new global::Acme.People.Address(f0, f1, f2);
@@ -245,11 +253,15 @@ file static class __PersonV2Codec
     internal static global::Acme.People.Node AvroReadNode(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
             field = 1;
+            reader.Position = offset;
             global::Acme.People.Node? f1 = reader.ReadUnionIndex(2) == 0 ? default(global::Acme.People.Node?) : AvroReadNode(ref reader);
             field = 2;
             global::System.Collections.Generic.List<global::Acme.People.Node> f2 = AvroReadListOfNode(ref reader);
@@ -324,11 +336,15 @@ file static class __PersonV2Codec
     internal static global::Acme.People.PersonV2 AvroReadPerson(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            int f0 = reader.ReadInt();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f0);
             field = 1;
+            reader.Position = offset;
             global::Acme.People.Address f1 = AvroReadAddress(ref reader);
             field = 2;
             global::System.Collections.Generic.IReadOnlyList<global::Acme.People.Address> f2 = AvroReadArrayInterfaceOfAddress(ref reader);

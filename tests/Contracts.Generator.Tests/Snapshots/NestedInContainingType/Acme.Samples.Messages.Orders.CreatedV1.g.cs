@@ -113,11 +113,15 @@ file static class __CreatedV1Codec
     internal static global::Acme.Samples.Messages.Orders.CreatedV1 AvroReadCreated(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
             field = 1;
+            reader.Position = offset;
             global::Acme.Samples.Messages.Orders.Line f1 = AvroReadLine(ref reader);
             reader.Exit();
             return new global::Acme.Samples.Messages.Orders.CreatedV1(f0, f1);
@@ -153,12 +157,16 @@ file static class __CreatedV1Codec
     internal static global::Acme.Samples.Messages.Orders.Line AvroReadLine(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
             field = 1;
-            int f1 = reader.ReadInt();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f1);
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Samples.Messages.Orders.Line(f0, f1);
         }

@@ -97,10 +97,14 @@ file static class __NullableV1Codec
     internal static global::Acme.Samples.Address AvroReadAddress(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Samples.Address(f0);
         }
@@ -260,24 +264,66 @@ file static class __NullableV1Codec
     internal static global::Acme.Samples.NullableV1 AvroReadNullable(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string? f0 = reader.ReadUnionIndex(2) == 0 ? default(string?) : reader.ReadString();
+            offset = reader.Position;
+            string? f0 = default;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+            if (branch0 != 0)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string value1);
+                f0 = value1;
+            }
             field = 1;
-            int? f1 = reader.ReadUnionIndex(2) == 0 ? default(int?) : reader.ReadInt();
+            int? f1 = default;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch2);
+            if (branch2 != 0)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int value3);
+                f1 = value3;
+            }
             field = 2;
-            global::System.Guid? f2 = reader.ReadUnionIndex(2) == 0 ? default(global::System.Guid?) : reader.ReadUuid();
+            global::System.Guid? f2 = default;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch4);
+            if (branch4 != 0)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadUuid(input, offset, out global::System.Guid value5);
+                f2 = value5;
+            }
             field = 3;
-            global::System.DateOnly? f3 = reader.ReadUnionIndex(2) == 0 ? default(global::System.DateOnly?) : reader.ReadDate();
+            global::System.DateOnly? f3 = default;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch6);
+            if (branch6 != 0)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadDate(input, offset, out global::System.DateOnly value7);
+                f3 = value7;
+            }
             field = 4;
+            reader.Position = offset;
             global::Acme.Samples.Address? f4 = reader.ReadUnionIndex(2) == 0 ? default(global::Acme.Samples.Address?) : AvroReadAddress(ref reader);
             field = 5;
             global::System.Collections.Generic.List<string?>? f5 = reader.ReadUnionIndex(2) == 0 ? default(global::System.Collections.Generic.List<string?>?) : AvroReadListOfNullableString(ref reader);
             field = 6;
-            decimal? f6 = reader.ReadUnionIndex(2) == 0 ? default(decimal?) : reader.ReadDecimal(10);
+            offset = reader.Position;
+            decimal? f6 = default;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch8);
+            if (branch8 != 0)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadDecimal(input, offset, 10, out decimal value9);
+                f6 = value9;
+            }
             field = 7;
-            byte[]? f7 = reader.ReadUnionIndex(2) == 0 ? default(byte[]?) : reader.ReadBytes();
+            byte[]? f7 = default;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch10);
+            if (branch10 != 0)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadBytes(input, offset, out byte[] value11);
+                f7 = value11;
+            }
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Samples.NullableV1(f0, f1, f2, f3, f4, f5, f6, f7);
         }

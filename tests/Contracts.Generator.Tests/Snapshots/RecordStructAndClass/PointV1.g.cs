@@ -65,12 +65,16 @@ file static class __PointV1Codec
     internal static global::PointV1 AvroReadPoint(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            double f0 = reader.ReadDouble();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f0);
             field = 1;
-            double f1 = reader.ReadDouble();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f1);
+            reader.Position = offset;
             reader.Exit();
             return new global::PointV1(f0, f1);
         }

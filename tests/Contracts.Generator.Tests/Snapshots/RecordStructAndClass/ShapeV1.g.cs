@@ -83,12 +83,16 @@ file static class __ShapeV1Codec
     internal static global::PointV1 AvroReadPoint(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            double f0 = reader.ReadDouble();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f0);
             field = 1;
-            double f1 = reader.ReadDouble();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f1);
+            reader.Position = offset;
             reader.Exit();
             return new global::PointV1(f0, f1);
         }
@@ -150,14 +154,26 @@ file static class __ShapeV1Codec
     internal static global::ShapeV1 AvroReadShape(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
             field = 1;
+            reader.Position = offset;
             global::System.Collections.Generic.List<global::PointV1> f1 = AvroReadListOfPoint(ref reader);
             field = 2;
-            string? f2 = reader.ReadUnionIndex(2) == 0 ? default(string?) : reader.ReadString();
+            offset = reader.Position;
+            string? f2 = default;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+            if (branch0 != 0)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string value1);
+                f2 = value1;
+            }
+            reader.Position = offset;
             reader.Exit();
             return new global::ShapeV1(f0) { Points = f1, Label = f2 };
         }

@@ -65,12 +65,16 @@ file static class __SizeV1Codec
     internal static global::SizeV1 AvroReadSize(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            int f0 = reader.ReadInt();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f0);
             field = 1;
-            int f1 = reader.ReadInt();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f1);
+            reader.Position = offset;
             reader.Exit();
             return new global::SizeV1() { Width = f0, Height = f1 };
         }

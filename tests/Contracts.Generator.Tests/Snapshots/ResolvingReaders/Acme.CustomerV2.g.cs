@@ -129,14 +129,18 @@ file static class __CustomerV2Codec
     internal static global::Acme.Address AvroReadAddress(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
             field = 1;
-            long f1 = reader.ReadLong();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadLong(input, offset, out long f1);
             field = 2;
-            string f2 = reader.ReadString();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f2);
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Address(f0, f1, f2);
         }
@@ -251,20 +255,33 @@ file static class __CustomerV2Codec
     internal static global::Acme.CustomerV2 AvroReadCustomer(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
             field = 1;
-            double f1 = reader.ReadDouble();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f1);
             field = 2;
-            global::Acme.Tier f2 = AvroReadTier(ref reader);
+            offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 2, out int symbol0);
+            global::Acme.Tier f2 = FromSymbolIndexOfTier(symbol0);
             field = 3;
+            reader.Position = offset;
             global::Acme.Address? f3 = reader.ReadUnionIndex(2) == 0 ? default(global::Acme.Address?) : AvroReadAddress(ref reader);
             field = 4;
             global::System.Collections.Generic.IReadOnlyDictionary<string, long> f4 = AvroReadDictionaryInterfaceOfInt64(ref reader);
             field = 5;
-            string? f5 = reader.ReadUnionIndex(2) == 0 ? default(string?) : reader.ReadString();
+            offset = reader.Position;
+            string? f5 = default;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch1);
+            if (branch1 != 0)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string value2);
+                f5 = value2;
+            }
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.CustomerV2(f0, f1, f2, f3, f4, f5);
         }

@@ -123,11 +123,15 @@ file static class __ParcelCodec
     internal static global::Acme.Parcel AvroReadParcel(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            string f0 = reader.ReadString();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
             field = 1;
+            reader.Position = offset;
             global::Acme.Parcel.SizeUnion? f1 = AvroReadSizeUnion(ref reader);
             field = 2;
             global::Acme.Parcel.LabelUnion f2 = AvroReadLabelUnion(ref reader);

@@ -100,24 +100,29 @@ file static class __ScalarsV1Codec
     internal static global::Acme.Samples.ScalarsV1 AvroReadScalars(ref global::Contracts.Avro.AvroReader reader)
     {
         reader.Enter();
+        var input = reader.Input;
+        int offset;
         var field = 0;
         try
         {
-            bool f0 = reader.ReadBoolean();
+            offset = reader.Position;
+            offset = global::Contracts.Avro.AvroPrimitives.ReadBoolean(input, offset, out bool f0);
             field = 1;
-            int f1 = reader.ReadInt();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f1);
             field = 2;
-            long f2 = reader.ReadLong();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadLong(input, offset, out long f2);
             field = 3;
-            float f3 = reader.ReadFloat();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadFloat(input, offset, out float f3);
             field = 4;
-            double f4 = reader.ReadDouble();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f4);
             field = 5;
-            string f5 = reader.ReadString();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f5);
             field = 6;
-            byte[] f6 = reader.ReadBytes();
+            offset = global::Contracts.Avro.AvroPrimitives.ReadBytes(input, offset, out byte[] f6);
             field = 7;
-            global::System.ReadOnlyMemory<byte> f7 = new global::System.ReadOnlyMemory<byte>(reader.ReadBytes());
+            offset = global::Contracts.Avro.AvroPrimitives.ReadBytes(input, offset, out byte[] bytes0);
+            global::System.ReadOnlyMemory<byte> f7 = new global::System.ReadOnlyMemory<byte>(bytes0);
+            reader.Position = offset;
             reader.Exit();
             return new global::Acme.Samples.ScalarsV1(f0, f1, f2, f3, f4, f5, f6, f7);
         }
