@@ -507,39 +507,34 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
             }
         }
 
-        if (retryable && retry.Mode == RetryMode.NonBlocking)
+        // Each message goes to the retry topic of its attempt (non-blocking, attempts left) or else to the dead-letter
+        // topic; all are produced together and acknowledged together, and no offset is stored before every one is.
+        var nonBlocking = retryable && retry.Mode == RetryMode.NonBlocking;
+        var exhausted = retryable ? DeadLetterReason.RetriesExhausted : DeadLetterReason.HandlerFailed;
+        var forwards = new ForwardedMessage[contexts.Count];
+        for (var i = 0; i < contexts.Count; i++)
         {
-            var retried = new List<MessageContext>(contexts.Count);
-            var forwards = new List<ForwardedMessage>(contexts.Count);
-            foreach (var context in contexts)
-            {
-                if (context.Attempt >= retry.MaxAttempts)
-                {
-                    DeadLetter(context.Result, _sources[context.Topic], DeadLetterReason.RetriesExhausted, error, context.Attempt);
-                    continue;
-                }
+            var context = contexts[i];
+            var source = _sources[context.Topic];
+            forwards[i] = nonBlocking && context.Attempt < retry.MaxAttempts
+                ? RetryForward.For(_group, source, context, _time.GetUtcNow() + retry.DelayBefore(context.Attempt), error)
+                : DeadLetterForward.For(_group, source, context.Result, exhausted, error, context.Attempt);
+        }
 
-                retried.Add(context);
-                forwards.Add(RetryForward.For(_group, _sources[context.Topic], context, _time.GetUtcNow() + retry.DelayBefore(context.Attempt), error));
-            }
-
-            // Produced together and acknowledged together; no offset is stored before every forward is acknowledged.
-            _forwarder.Value.ForwardAllAsync(forwards, _abort).GetAwaiter().GetResult();
-            for (var i = 0; i < retried.Count; i++)
+        _forwarder.Value.ForwardAllAsync(forwards, _abort).GetAwaiter().GetResult();
+        for (var i = 0; i < contexts.Count; i++)
+        {
+            var context = contexts[i];
+            if (nonBlocking && context.Attempt < retry.MaxAttempts)
             {
-                var context = retried[i];
                 CountFailure(context.Topic, error, "retried");
                 ConsumerLog.NonBlockingRetry(_logger, error, _group, context.Attempt, context.Topic, context.Partition, context.Offset, forwards[i].Topic);
                 Done(context.Result);
             }
-
-            return;
-        }
-
-        var reason = retryable ? DeadLetterReason.RetriesExhausted : DeadLetterReason.HandlerFailed;
-        foreach (var context in contexts)
-        {
-            DeadLetter(context.Result, _sources[context.Topic], reason, error, context.Attempt);
+            else
+            {
+                DeadLettered(forwards[i], exhausted, error);
+            }
         }
     }
 
@@ -640,50 +635,19 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
 
     private void DeadLetter(ConsumeResult<byte[]?, byte[]?> result, SourceTopic source, DeadLetterReason reason, Exception? error, int attempts)
     {
-        var (topic, partition, offset) = source.Origin(result);
-        var deadLetterTopic = RetryTopics.DeadLetter(_group, source.OriginalTopic);
-        var reasonText = DeadLetterReasonText(reason);
-        var headers = new List<KeyValuePair<string, string>>
-        {
-            new(DeadLetterHeaders.Reason, reasonText),
-            new(DeadLetterHeaders.OriginalTopic, topic),
-            new(DeadLetterHeaders.OriginalPartition, partition.ToString(CultureInfo.InvariantCulture)),
-            new(DeadLetterHeaders.OriginalOffset, offset.ToString(CultureInfo.InvariantCulture)),
-            new(DeadLetterHeaders.ConsumerGroup, _group),
-            new(DeadLetterHeaders.Attempts, attempts.ToString(CultureInfo.InvariantCulture)),
-        };
-        if (error is not null)
-        {
-            headers.Add(new(DeadLetterHeaders.ExceptionType, error.GetType().FullName ?? error.GetType().Name));
-            headers.Add(new(DeadLetterHeaders.ExceptionMessage, error.Message));
-            if (error is ContractException contractError)
-            {
-                headers.Add(new(DeadLetterHeaders.FieldPath, contractError.FieldPath));
-            }
-
-            if (error is ContractDecodeException decodeError)
-            {
-                headers.Add(new(DeadLetterHeaders.ByteOffset, decodeError.Offset.ToString(CultureInfo.InvariantCulture)));
-            }
-        }
-
-        Forward(deadLetterTopic, result, headers);
-        CountFailure(result.Topic, error, "dead_lettered");
-        ConsumerLog.DeadLettered(_logger, error, _group, result.Topic, result.Partition.Value, result.Offset.Value, deadLetterTopic, reasonText);
-        Done(result);
+        var forward = DeadLetterForward.For(_group, source, result, reason, error, attempts);
+        _forwarder.Value.ForwardAsync(forward, _abort).GetAwaiter().GetResult();
+        DeadLettered(forward, reason, error);
     }
 
-    internal static string DeadLetterReasonText(DeadLetterReason reason) => reason switch
+    /// <summary>Counts, logs and completes a message whose dead-letter forward was acknowledged.</summary>
+    private void DeadLettered(ForwardedMessage forward, DeadLetterReason reason, Exception? error)
     {
-        DeadLetterReason.Undecodable => "undecodable",
-        DeadLetterReason.UnknownType => "unknown-type",
-        DeadLetterReason.UnknownVersion => "unknown-version",
-        DeadLetterReason.HandlerFailed => "handler-failed",
-        _ => "retries-exhausted",
-    };
-
-    private void Forward(string topic, ConsumeResult<byte[]?, byte[]?> result, IReadOnlyList<KeyValuePair<string, string>> headers) =>
-        _forwarder.Value.ForwardAsync(topic, result, headers, _abort).GetAwaiter().GetResult();
+        var result = forward.Original;
+        CountFailure(result.Topic, error, "dead_lettered");
+        ConsumerLog.DeadLettered(_logger, error, _group, result.Topic, result.Partition.Value, result.Offset.Value, forward.Topic, DeadLetterForward.ReasonText(reason));
+        Done(result);
+    }
 
     private void CountFailure(string topic, Exception? error, string outcome)
     {

@@ -41,7 +41,7 @@ internal sealed class MessageForwarder : IDisposable
         while (started < messages.Count)
         {
             var message = messages[started];
-            var acknowledged = ForwardAsync(message.Topic, message.Original, message.Headers, cancellationToken);
+            var acknowledged = ForwardAsync(message, cancellationToken);
             acknowledgements[started++] = acknowledged;
             if (acknowledged.IsFaulted)
             {
@@ -54,11 +54,12 @@ internal sealed class MessageForwarder : IDisposable
     }
 
     /// <summary>
-    /// Sends <paramref name="original"/> to <paramref name="topic"/>: same key, value and timestamp; its headers minus
-    /// those a previous forward added, plus <paramref name="headers"/>.
+    /// Sends the consumed message to the forward's topic: same key, value and timestamp; its headers minus those a
+    /// previous forward added, plus the forward's headers. Completes when the broker acknowledges it.
     /// </summary>
-    public async Task ForwardAsync(string topic, ConsumeResult<byte[]?, byte[]?> original, IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
+    public async Task ForwardAsync(ForwardedMessage forward, CancellationToken cancellationToken)
     {
+        var (topic, original, headers) = forward;
         var forwarded = new Headers();
         if (original.Message.Headers is { } originalHeaders)
         {

@@ -99,14 +99,7 @@ public sealed class BatchRetryTests
 
         var retried = harness.ReadAll("loading.pallets.retry.1", 2, Messages);
         Assert.Equal(produced.Values.Order(), retried.Select(r => (int.Parse(r.Header(RetryHeaders.OriginalPartition)!), long.Parse(r.Header(RetryHeaders.OriginalOffset)!))).Order());
-        foreach (var retryPartition in retried.GroupBy(r => r.Partition.Value))
-        {
-            foreach (var origin in retryPartition.GroupBy(r => r.Header(RetryHeaders.OriginalPartition)))
-            {
-                var offsets = origin.Select(r => long.Parse(r.Header(RetryHeaders.OriginalOffset)!)).ToList();
-                Assert.Equal(offsets.Order(), offsets);
-            }
-        }
+        AssertInOriginalOrder(retried, RetryHeaders.OriginalPartition, RetryHeaders.OriginalOffset);
 
         var handled = calls.Succeeded.SelectMany(c => c.Messages).ToList();
         Assert.Equal(produced.Keys.Order(), handled.Select(m => m.Sequence).Order());
@@ -114,6 +107,38 @@ public sealed class BatchRetryTests
         await ConsumerHarness.WaitUntil(
             () => harness.Committed("loading", "pallets", 2).SequenceEqual(produced.Values.GroupBy(p => p.Partition).OrderBy(g => g.Key).Select(g => g.Max(p => p.Offset) + 1)),
             "the main topic is committed to the end once its batches were forwarded");
+    }
+
+    [Fact]
+    public async Task Without_retries_every_message_of_a_failed_batch_is_dead_lettered_in_order_and_committed_after()
+    {
+        await using var harness = ConsumerHarness.Start(new EmbeddedTopic("boxes", 2));
+        var calls = new BatchCalls((_, _) => true);
+        var produced = await ProduceShipments(harness, "boxes");
+
+        await StartBatchConsumer(harness, "sorting", "boxes", new RetryOptions { Mode = RetryMode.None }, calls, TimeProvider.System);
+
+        var letters = harness.ReadAll("sorting.boxes.dlt", 2, Messages);
+        Assert.Contains(calls.All, call => call.Messages.Count > 1);
+        Assert.Equal(produced.Values.Order(), letters.Select(l => (int.Parse(l.Header(DeadLetterHeaders.OriginalPartition)!), long.Parse(l.Header(DeadLetterHeaders.OriginalOffset)!))).Order());
+        Assert.All(letters, l => Assert.Equal(("handler-failed", "1"), (l.Header(DeadLetterHeaders.Reason), l.Header(DeadLetterHeaders.Attempts))));
+        AssertInOriginalOrder(letters, DeadLetterHeaders.OriginalPartition, DeadLetterHeaders.OriginalOffset);
+        await ConsumerHarness.WaitUntil(
+            () => harness.Committed("sorting", "boxes", 2).SequenceEqual(produced.Values.GroupBy(p => p.Partition).OrderBy(g => g.Key).Select(g => g.Max(p => p.Offset) + 1)),
+            "the topic is committed to the end once its batches were dead-lettered");
+    }
+
+    /// <summary>Within each partition of a forward topic, the messages of one original partition keep their offset order.</summary>
+    private static void AssertInOriginalOrder(IEnumerable<Confluent.Kafka.ConsumeResult<byte[]?, byte[]?>> forwarded, string partitionHeader, string offsetHeader)
+    {
+        foreach (var partition in forwarded.GroupBy(r => r.Partition.Value))
+        {
+            foreach (var origin in partition.GroupBy(r => r.Header(partitionHeader)))
+            {
+                var offsets = origin.Select(r => long.Parse(r.Header(offsetHeader)!)).ToList();
+                Assert.Equal(offsets.Order(), offsets);
+            }
+        }
     }
 
     private static Task StartBatchConsumer(ConsumerHarness harness, string group, string topic, RetryOptions retry, BatchCalls calls, TimeProvider clock) =>
