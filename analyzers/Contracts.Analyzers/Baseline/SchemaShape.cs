@@ -12,11 +12,6 @@ namespace Contracts.Analyzers.Baseline;
 /// </summary>
 internal static class SchemaShape
 {
-    private static readonly HashSet<string> Primitives = new(StringComparer.Ordinal)
-    {
-        "null", "boolean", "int", "long", "float", "double", "bytes", "string",
-    };
-
     /// <summary>
     /// A text that is equal for two schemas exactly when their shapes are equal. Spellings that mean the same schema
     /// are made equal first: names are fully qualified (an inherited namespace and an explicit one are the same),
@@ -149,7 +144,7 @@ internal static class SchemaShape
             return JsonNode.Object(properties);
         }
 
-        if (kind is not null && Primitives.Contains(kind) && node.Properties.All(p => p.Key is "type" or "doc"))
+        if (kind is not null && AvroNaming.IsPrimitiveTypeName(kind) && node.Properties.All(p => p.Key is "type" or "doc"))
         {
             return JsonNode.String(kind);
         }
@@ -170,7 +165,7 @@ internal static class SchemaShape
                 .ToList());
 
     private static string Qualify(string name, string enclosingNamespace) =>
-        Primitives.Contains(name) || name.IndexOf('.') >= 0 || enclosingNamespace.Length == 0 ? name : enclosingNamespace + "." + name;
+        AvroNaming.IsPrimitiveTypeName(name) || name.IndexOf('.') >= 0 || enclosingNamespace.Length == 0 ? name : enclosingNamespace + "." + name;
 
     private static void Write(JsonNode node, StringBuilder builder)
     {
