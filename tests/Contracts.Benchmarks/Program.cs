@@ -14,7 +14,7 @@ namespace Contracts.Benchmarks;
 /// arguments such as <c>--job short</c> pass through). <c>--smoke</c> runs every benchmark once in-process, after
 /// the equivalence check, so CI can prove the harness works in seconds; it measures nothing. <c>--cpu-clock</c> runs
 /// 20 iterations of 100 ms in-process, timed by the benchmark thread's CPU time (<see cref="Harness.ThreadCpuClock"/>), for
-/// machines too busy for wall-clock timing. <c>--loop read|write N</c> times one Contracts Avro operation in batches and
+/// machines too busy for wall-clock timing. <c>--loop read|write|apache-read|apache-write N</c> times one Avro operation in batches and
 /// prints the fastest, for comparing two builds in alternation (<see cref="Harness.BatchLoop"/>).
 /// </summary>
 public static class Program

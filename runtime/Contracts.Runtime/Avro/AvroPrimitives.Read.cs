@@ -190,60 +190,46 @@ public static partial class AvroPrimitives
         return start + length;
     }
 
-    // The multi-byte varint loops: 2 to 5 (10) bytes, a 3-byte timestamp-millis or sequence number being common.
+    // Multi-byte varints: 2 to 5 (10) bytes, a timestamp or a large sequence number being common.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int ReadIntSlow(ReadOnlySpan<byte> source, int offset, out int value)
     {
-        if (TryReadShortVarint(source, offset, out var payload, out var length))
-        {
-            // A sixth byte, or bits past 32 (a fifth byte above 0x0F), even with a zero payload: what the loop reports.
-            if (length > MaxIntSize || payload > uint.MaxValue)
-            {
-                throw new ContractDecodeException(ContractFormat.Avro, "the int varint is longer than 5 bytes or overflows 32 bits.", offset);
-            }
+        var end = TryReadShortVarint(source, offset, out var payload, out var length)
+            ? offset + length
+            : ReadVarintBytes(source, offset, MaxIntSize, out payload);
 
-            value = (int)((uint)payload >> 1) ^ -(int)((uint)payload & 1);
-            return offset + length;
+        // A sixth byte, or bits past 32 (a fifth byte above 0x0F), even with a zero payload.
+        if (end - offset > MaxIntSize || payload > uint.MaxValue)
+        {
+            throw VarintTooLong(offset, MaxIntSize);
         }
 
-        var position = offset;
-        uint result = 0;
-        for (var shift = 0; shift < 35; shift += 7)
-        {
-            if ((uint)position >= (uint)source.Length)
-            {
-                throw Truncated(source, position, 1);
-            }
-
-            uint b = source[position++];
-            if (shift == 28 && b > 0x0F)
-            {
-                throw new ContractDecodeException(ContractFormat.Avro, "the int varint is longer than 5 bytes or overflows 32 bits.", offset);
-            }
-
-            result |= (b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                value = (int)(result >> 1) ^ -(int)(result & 1);
-                return position;
-            }
-        }
-
-        throw new ContractDecodeException(ContractFormat.Avro, "the int varint is longer than 5 bytes.", offset);
+        value = (int)((uint)payload >> 1) ^ -(int)((uint)payload & 1);
+        return end;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int ReadLongSlow(ReadOnlySpan<byte> source, int offset, out long value)
     {
-        if (TryReadShortVarint(source, offset, out var payload, out var length))
-        {
-            value = (long)(payload >> 1) ^ -(long)(payload & 1);
-            return offset + length;
-        }
+        var end = TryReadShortVarint(source, offset, out var payload, out var length)
+            ? offset + length
+            : ReadVarintBytes(source, offset, MaxLongSize, out payload);
+        value = (long)(payload >> 1) ^ -(long)(payload & 1);
+        return end;
+    }
 
+    /// <summary>
+    /// A varint a byte at a time, for input too short to load 8 bytes at once or varints longer than 8 bytes: at most
+    /// <paramref name="maxBytes"/> bytes (5 for an int, 10 for a long), the last of which may not carry bits past 32
+    /// (64) or a continuation.
+    /// </summary>
+    private static int ReadVarintBytes(ReadOnlySpan<byte> source, int offset, int maxBytes, out ulong payload)
+    {
+        var lastShift = (maxBytes - 1) * 7;
+        var lastByteLimit = maxBytes == MaxIntSize ? 0x0FUL : 0x01UL;
         var position = offset;
         ulong result = 0;
-        for (var shift = 0; shift < 70; shift += 7)
+        for (var shift = 0; shift <= lastShift; shift += 7)
         {
             if ((uint)position >= (uint)source.Length)
             {
@@ -251,21 +237,27 @@ public static partial class AvroPrimitives
             }
 
             ulong b = source[position++];
-            if (shift == 63 && b > 0x01)
+            if (shift == lastShift && b > lastByteLimit)
             {
-                throw new ContractDecodeException(ContractFormat.Avro, "the long varint is longer than 10 bytes or overflows 64 bits.", offset);
+                throw VarintTooLong(offset, maxBytes);
             }
 
             result |= (b & 0x7F) << shift;
             if (b < 0x80)
             {
-                value = (long)(result >> 1) ^ -(long)(result & 1);
+                payload = result;
                 return position;
             }
         }
 
-        throw new ContractDecodeException(ContractFormat.Avro, "the long varint is longer than 10 bytes.", offset);
+        // Unreachable: the last byte's limit leaves no continuation bit.
+        throw VarintTooLong(offset, maxBytes);
     }
+
+    private static ContractDecodeException VarintTooLong(int offset, int maxBytes) =>
+        new(ContractFormat.Avro, maxBytes == MaxIntSize
+            ? "the int varint is longer than 5 bytes or overflows 32 bits."
+            : "the long varint is longer than 10 bytes or overflows 64 bits.", offset);
 
     /// <summary>
     /// Decodes a varint of up to 8 bytes from one 8-byte load: the first byte without the continuation bit ends it, and

@@ -167,7 +167,9 @@ public ref partial struct AvroReader
             throw Error(start, string.Create(CultureInfo.InvariantCulture, $"the collection declares {(Int128)count + itemsSoFar} items, more than the limit of {_options.MaxCollectionLength} (AvroReaderOptions.MaxCollectionLength)."));
         }
 
-        if (minItemSize > 0 && count > Remaining / minItemSize)
+        // A product, not Remaining / minItemSize: a division costs tens of cycles, and this runs twice per collection.
+        // Below int.MaxValue items (always, unless itemsSoFar is negative) the product fits a long.
+        if (minItemSize > 0 && (count > int.MaxValue || count * minItemSize > Remaining))
         {
             throw Error(start, string.Create(CultureInfo.InvariantCulture, $"the block declares {count} items but only {Remaining} bytes remain."));
         }

@@ -6,7 +6,7 @@ using System.Threading;
 namespace Contracts.Benchmarks.Harness;
 
 /// <summary>
-/// <c>--loop &lt;read|write&gt; &lt;count&gt;</c>: warms one Contracts Avro benchmark up until the JIT has compiled its final
+/// <c>--loop &lt;read|write|apache-read|apache-write&gt; &lt;count&gt;</c>: warms one Avro benchmark (ours or Apache.Avro's specific) up until the JIT has compiled its final
 /// tier, then runs it <c>count</c> times in batches of 1,000 and prints the fastest batch's time per operation. Run two
 /// builds in alternation on a busy machine and compare the minimums: the fastest batch is the one the other processes
 /// disturbed least. (Instruction counts under valgrind would not depend on load, but the JIT does not inline under
@@ -26,7 +26,9 @@ internal static class BatchLoop
         {
             "read" => benchmarks.ContractsAvroRead,
             "write" => () => benchmarks.ContractsAvroWrite(),
-            _ => throw new ArgumentException("--loop takes 'read' or 'write', not '" + operation + "'.", nameof(operation)),
+            "apache-read" => benchmarks.ApacheSpecificRead,
+            "apache-write" => () => benchmarks.ApacheSpecificWrite(),
+            _ => throw new ArgumentException("--loop takes 'read', 'write', 'apache-read' or 'apache-write', not '" + operation + "'.", nameof(operation)),
         };
 
         // Tiered compilation promotes hot methods on a background thread after a delay: rounds of calls with pauses
