@@ -516,7 +516,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         {
             var context = contexts[i];
             var source = _sources[context.Topic];
-            forwards[i] = nonBlocking && context.Attempt < retry.MaxAttempts
+            forwards[i] = ToRetryTopic(context)
                 ? RetryForward.For(_group, source, context, _time.GetUtcNow() + retry.DelayBefore(context.Attempt), error)
                 : DeadLetterForward.For(_group, source, context.Result, exhausted, error, context.Attempt);
         }
@@ -525,7 +525,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         for (var i = 0; i < contexts.Count; i++)
         {
             var context = contexts[i];
-            if (nonBlocking && context.Attempt < retry.MaxAttempts)
+            if (ToRetryTopic(context))
             {
                 CountFailure(context.Topic, error, "retried");
                 ConsumerLog.NonBlockingRetry(_logger, error, _group, context.Attempt, context.Topic, context.Partition, context.Offset, forwards[i].Topic);
@@ -536,6 +536,8 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
                 DeadLettered(forwards[i], exhausted, error);
             }
         }
+
+        bool ToRetryTopic(MessageContext context) => nonBlocking && context.Attempt < retry.MaxAttempts;
     }
 
     /// <summary>Keeps the failed call's messages for a retry after <paramref name="delay"/>, pausing their partitions until then.</summary>
