@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -11,7 +10,7 @@ namespace Contracts.Avro;
 /// UTF-8 to <see cref="string"/> for the short ASCII text most message strings are (ids, codes, names). The general
 /// decoder counts characters in one pass, then transcodes in a second, behind several layers of argument checks; for
 /// ASCII the count is the byte count, so one check of the bytes and one widening copy do. Other short text is
-/// validated and transcoded in one pass into a stack buffer and copied once.
+/// validated and transcoded in one pass into a stack buffer by <see cref="Utf8Transcoder"/> and copied once.
 /// </summary>
 internal static class Utf8Decoder
 {
@@ -38,10 +37,11 @@ internal static class Utf8Decoder
     [SkipLocalsInit]
     private static string DecodeShort(ReadOnlySpan<byte> bytes, int start)
     {
-        // UTF-8 never takes fewer bytes than UTF-16 takes characters, so the byte count is room enough.
-        Span<char> chars = stackalloc char[StackLimit];
-        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false);
-        return status == OperationStatus.Done ? new string(chars.Slice(0, written)) : DecodeStrict(bytes, start);
+        // UTF-8 never takes fewer bytes than UTF-16 takes characters, so the byte count (plus the transcoder's
+        // slack) is room enough.
+        Span<char> chars = stackalloc char[StackLimit + Utf8Transcoder.Slack];
+        var written = Utf8Transcoder.Transcode(bytes, chars);
+        return written >= 0 ? new string(chars.Slice(0, written)) : DecodeStrict(bytes, start);
     }
 
     /// <summary>The general decoder, whose exception for invalid input becomes the inner exception of ours.</summary>
