@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Confluent.Kafka;
@@ -16,16 +17,34 @@ using Microsoft.Extensions.Logging;
 namespace Contracts.Kafka.Consuming;
 
 /// <summary>
-/// The poll loop of one consumer group: one Confluent consumer subscribed to the group's topics and their retry
-/// topics, dispatching each message to its handler on the loop's own thread, so messages of a partition are handled in
-/// order. An offset is recorded only once its message was handled, forwarded to a retry topic or dead-lettered
+/// One consumer group: one Confluent consumer subscribed to the group's topics and their retry topics, driven by two
+/// threads. The polling thread (the caller of <see cref="Run"/>) only consumes, hands each message over in order
+/// (<see cref="ConsumedQueue"/>) and carries out the processing thread's pause, seek and resume requests; it alone
+/// calls the consumer, and rebalance callbacks run on it. The processing thread decodes, dispatches each message to
+/// its handler and retries or dead-letters, in consume order, so messages of a partition are handled in order. An
+/// offset is recorded only once its message was handled, forwarded to a retry topic or dead-lettered
 /// (<see cref="HandledOffsets"/> stores them in batches); stored offsets are committed every
 /// <see cref="ConsumerGroupOptions.CommitInterval"/>, on rebalance and on shutdown.
 /// </summary>
-internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
+/// <remarks>
+/// Two threads because consuming (librdkafka's poll and Confluent's marshalling of each message) and decoding plus
+/// handling cost about the same: on one thread a group reached two thirds of a bare consume loop's throughput, on two
+/// it overlaps them. A rebalance callback takes <see cref="_processingGate"/>, which the processing thread holds while
+/// it works on a message, so revocation sees the processing state at rest.
+/// </remarks>
+internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LagInterval = TimeSpan.FromSeconds(1);
+
+    // How long the polling thread waits in Consume (or for room in the queue) before it looks at requests and at
+    // shutdown again: the most a pause, seek or resume waits to be carried out.
+    private static readonly TimeSpan RequestInterval = TimeSpan.FromMilliseconds(20);
+
+    // Enough to keep the processing thread busy across a fetch; what is queued when a partition is revoked or sought
+    // is fetched again, so more buys nothing.
+    private const int QueueCapacity = 256;
+    private const int TakeBatch = 32;
 
     /// <summary>The <c>fetch.queue.backoff.ms</c> a group uses unless configured (librdkafka's default is 1000).</summary>
     internal const int DefaultFetchQueueBackoffMs = 50;
@@ -43,13 +62,20 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
     private readonly Dictionary<TopicPartition, long> _lag = [];
     private readonly Lazy<MessageForwarder> _forwarder;
     private readonly IConsumer<byte[]?, byte[]?> _consumer;
+    private readonly ConsumerPartitionControl _partitionControl;
     private readonly HandledOffsets _offsets;
     private readonly IDisposable _lagRegistration;
+    private readonly ConsumedQueue _queue = new(QueueCapacity);
+    private readonly PartitionRequests _requests = new();
+    private readonly Lock _processingGate = new();
 
     private HandlerTarget? _pending;
     private long _pendingSince;
     private long _lagUpdatedAt;
     private CancellationToken _abort;
+    private volatile bool _rebalancing;
+    private volatile bool _pollingEnded;
+    private volatile ExceptionDispatchInfo? _processingFailure;
 
     public ConsumerGroupWorker(
         ConsumerGroupDefinition definition,
@@ -84,6 +110,7 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
             .SetPartitionsLostHandler((_, partitions) => OnLost(partitions.Select(p => p.TopicPartition).ToList()))
             .SetErrorHandler((_, error) => ConsumerLog.ConsumeError(_logger, _group, error.ToString()))
             .Build();
+        _partitionControl = new ConsumerPartitionControl(_consumer);
         _offsets = new HandledOffsets(_consumer, HandledOffsets.StoreIntervalFor(options.CommitInterval), time, logger, _group);
         _lagRegistration = KafkaTelemetry.RegisterLagSource(this);
     }
@@ -114,7 +141,8 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
 
     /// <summary>
     /// Consumes until <paramref name="stopping"/> fires, then drains: the pending batch is handled, stored offsets are
-    /// committed and the consumer leaves the group. If <paramref name="abort"/> fires first, in-flight work is abandoned
+    /// committed and the consumer leaves the group. Messages consumed but not yet handled are left to the next
+    /// owner (their offsets were never stored). If <paramref name="abort"/> fires first, in-flight work is abandoned
     /// without a final commit (a crash, as far as the group can tell: those messages are delivered again).
     /// </summary>
     /// <exception cref="UnknownMessageException">A topic with <see cref="UnknownMessagePolicy.Fail"/> met an unhandled message.</exception>
@@ -124,658 +152,150 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         var topics = _sources.Keys.OrderBy(t => t, StringComparer.Ordinal).ToList();
         _consumer.Subscribe(topics);
         ConsumerLog.Subscribed(_logger, _group, string.Join(", ", topics));
+
+        var processing = new Thread(() => ProcessUntilStopped(stopping))
+        {
+            IsBackground = true,
+            Name = "Contracts consumer " + _group,
+        };
+        processing.Start();
         try
         {
-            while (!stopping.IsCancellationRequested)
-            {
-                PollOnce();
-            }
-
-            FlushPending();
-            Close();
-            ConsumerLog.Stopped(_logger, _group);
-        }
-        catch (OperationCanceledException) when (abort.IsCancellationRequested)
-        {
-            ConsumerLog.Aborted(_logger, _group);
-        }
-        catch (UnknownMessageException)
-        {
-            // What was handled before the unknown message stays handled.
-            Close();
-            throw;
-        }
-    }
-
-    private void PollOnce()
-    {
-        var now = _time.GetTimestamp();
-        ResumeDueHolds();
-        RetryDueBatches();
-        ConsumeResult<byte[]?, byte[]?>? result;
-        try
-        {
-            result = _consumer.Consume(NextPollTimeout(now));
-        }
-        catch (ConsumeException error) when (!error.Error.IsFatal)
-        {
-            // A subscribed topic that does not exist yet (a retry or dead-letter topic nobody wrote to) lands here.
-            ConsumerLog.ConsumeError(_logger, _group, error.Error.ToString());
-            return;
-        }
-
-        if (result is null || result.IsPartitionEOF)
-        {
-            if (_pending is not null && _time.GetElapsedTime(_pendingSince) >= _options.BatchLinger)
-            {
-                FlushPending();
-            }
-        }
-        else
-        {
-            Process(result);
-        }
-
-        if (_time.GetElapsedTime(_lagUpdatedAt) >= LagInterval)
-        {
-            UpdateLag();
-        }
-    }
-
-    private void Process(ConsumeResult<byte[]?, byte[]?> result)
-    {
-        PartitionHold? hold = null;
-        var hasHold = _holds.Count != 0 && _holds.TryGetValue(result.TopicPartition, out hold);
-        if (hasHold && hold!.Paused)
-        {
-            // Fetched before the partition was paused; the seek delivers it again once the hold ends.
-            return;
-        }
-
-        var source = _sources[result.Topic];
-        var attempt = source.AttemptOf(result, hasHold && result.Offset.Value <= hold!.LastOffset ? hold.Attempt : 1);
-        if (source.NotBefore(result) is { } notBefore && notBefore > _time.GetUtcNow())
-        {
-            if (FlushPendingHolds(result.TopicPartition))
-            {
-                return;
-            }
-
-            Hold(result.TopicPartition, result.Offset.Value, result.Offset.Value, attempt, notBefore);
-            return;
-        }
-
-        var value = result.Message.Value ?? [];
-        if (!TryIdentify(result, source, value, out var route, out var format, out var messageType, out var version, out var typeKnown, out var notIdentified))
-        {
-            if (FlushPendingHolds(result.TopicPartition))
-            {
-                return;
-            }
-
-            DeadLetter(result, source, DeadLetterReason.Undecodable, notIdentified, attempts: 0);
-            return;
-        }
-
-        if (route is null)
-        {
-            if (FlushPendingHolds(result.TopicPartition))
-            {
-                return;
-            }
-
-            OnUnknown(result, source, messageType!, version, typeKnown);
-            return;
-        }
-
-        if (_pending is not null && !ReferenceEquals(_pending, route.Target) && FlushPendingHolds(result.TopicPartition))
-        {
-            return;
-        }
-
-        var context = new MessageContext(result, _group, route.MessageType, route.WrittenVersion, attempt);
-        try
-        {
-            route.DecodeInto(value, format, context);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            if (!FlushPendingHolds(result.TopicPartition))
-            {
-                DeadLetter(result, source, DeadLetterReason.Undecodable, error, attempts: 0);
-            }
-
-            return;
-        }
-
-        if (_pending is null)
-        {
-            _pending = route.Target;
-            if (_pending.IsFull)
-            {
-                // A single-message handler: no linger to time.
-                FlushPending();
-                return;
-            }
-
-            _pendingSince = _time.GetTimestamp();
-        }
-
-        if (_pending.IsFull)
-        {
-            FlushPending();
-        }
-    }
-
-    private bool TryIdentify(
-        ConsumeResult<byte[]?, byte[]?> result,
-        SourceTopic source,
-        byte[] value,
-        out MessageRoute? route,
-        out PayloadFormat format,
-        out string? messageType,
-        out int version,
-        out bool typeKnown,
-        out Exception? error)
-    {
-        route = null;
-        messageType = null;
-        version = 0;
-        typeKnown = false;
-        error = null;
-        var detection = source.Options.Format;
-        var isEnvelope = detection == PayloadDetection.JsonEnvelope
-            || (detection == PayloadDetection.Auto && value.AsSpan().StartsWith(JsonEnvelope.Prefix));
-        format = isEnvelope ? PayloadFormat.JsonEnvelope : PayloadFormat.Avro;
-        if (isEnvelope)
-        {
-            try
-            {
-                var header = JsonEnvelope.ReadHeader(value);
-                messageType = header.Type;
-                version = header.Version;
-                route = _dispatch.Find(header.Type, header.Version, out typeKnown);
-                return true;
-            }
-            catch (ContractDecodeException decodeError)
-            {
-                error = decodeError;
-                return false;
-            }
-        }
-
-        HeaderReader.FindContractHeaders(result.Message.Headers, out var typeBytes, out var versionBytes);
-        if (typeBytes is null || versionBytes is null || !HeaderReader.TryParseVersion(versionBytes, out version))
-        {
-            error = new ContractDecodeException(
-                ContractFormat.Avro,
-                $"the message has no valid '{HeaderReader.MessageType}' and '{HeaderReader.MessageVersion}' headers and is not a JSON envelope, so its contract cannot be told",
-                0);
-            return false;
-        }
-
-        route = _dispatch.Find(typeBytes, version, out typeKnown);
-        if (route is null)
-        {
-            messageType = System.Text.Encoding.UTF8.GetString(typeBytes);
-        }
-
-        return true;
-    }
-
-    private void OnUnknown(ConsumeResult<byte[]?, byte[]?> result, SourceTopic source, string messageType, int version, bool typeKnown)
-    {
-        var (topic, partition, offset) = source.Origin(result);
-        var unknown = new UnknownMessageException(_group, messageType, version, typeKnown, topic, partition, offset);
-        switch (source.Options.UnknownMessages)
-        {
-            case UnknownMessagePolicy.Skip:
-                ConsumerLog.SkippedUnknown(_logger, _group, result.Topic, result.Partition.Value, result.Offset.Value, messageType, version);
-                CountFailure(result.Topic, unknown, "skipped");
-                Done(result);
-                break;
-            case UnknownMessagePolicy.DeadLetter:
-                DeadLetter(result, source, typeKnown ? DeadLetterReason.UnknownVersion : DeadLetterReason.UnknownType, unknown, attempts: 0);
-                break;
-            default:
-                CountFailure(result.Topic, unknown, "failed");
-                throw unknown;
-        }
-    }
-
-    /// <summary>
-    /// Hands the pending batch over; true when that put <paramref name="partition"/> on hold (the batch failed and
-    /// waits for a blocking retry): the message at hand must then wait behind it, and the seek delivers it again.
-    /// </summary>
-    private bool FlushPendingHolds(TopicPartition partition)
-    {
-        FlushPending();
-        return _holds.Count != 0 && _holds.TryGetValue(partition, out var hold) && hold.Paused;
-    }
-
-    private void FlushPending()
-    {
-        var target = _pending;
-        if (target is null)
-        {
-            return;
-        }
-
-        _pending = null;
-        try
-        {
-            Invoke(target);
+            PollUntilStopped(stopping);
         }
         finally
         {
-            target.Clear();
+            _pollingEnded = true;
+            _queue.Complete();
+            processing.Join();
+        }
+
+        switch (_processingFailure?.SourceException)
+        {
+            case null:
+                Close();
+                ConsumerLog.Stopped(_logger, _group);
+                break;
+            case OperationCanceledException when abort.IsCancellationRequested:
+                ConsumerLog.Aborted(_logger, _group);
+                break;
+            case UnknownMessageException:
+                // What was handled before the unknown message stays handled.
+                Close();
+                _processingFailure.Throw();
+                break;
+            default:
+                _processingFailure.Throw();
+                break;
         }
     }
 
-    private void Invoke(HandlerTarget target)
+    /// <summary>The polling thread: consumes and hands over until shutdown or until the processing thread ended.</summary>
+    private void PollUntilStopped(CancellationToken stopping)
     {
-        var contexts = target.Pending;
-        var first = contexts[0];
-        using var activity = StartProcessActivity(target, contexts);
-
-        // Without a listener the tags and the clock reads are skipped: they cost more than the rest of dispatch.
-        var measured = KafkaTelemetry.ProcessDuration.Enabled || KafkaTelemetry.ConsumedMessages.Enabled;
-        var started = measured ? _time.GetTimestamp() : 0;
-        try
+        while (!stopping.IsCancellationRequested && _processingFailure is null)
         {
-            var handled = target.InvokeAsync(_services, _abort);
-            if (!handled.IsCompletedSuccessfully)
-            {
-                handled.AsTask().GetAwaiter().GetResult();
-            }
-        }
-        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception error)
-        {
-            if (measured)
-            {
-                var failedTags = ProcessTags(first.Topic, target);
-                failedTags.Add(MessagingAttributes.ErrorType, error.GetType().FullName);
-                KafkaTelemetry.ProcessDuration.Record(_time.GetElapsedTime(started).TotalSeconds, failedTags);
-            }
-
-            activity?.SetStatus(ActivityStatusCode.Error, error.Message);
-            activity?.AddTag(MessagingAttributes.ErrorType, error.GetType().FullName);
-            OnHandlerFailed(target, error);
-            return;
-        }
-
-        if (measured)
-        {
-            var tags = ProcessTags(first.Topic, target);
-            KafkaTelemetry.ProcessDuration.Record(_time.GetElapsedTime(started).TotalSeconds, tags);
-            KafkaTelemetry.ConsumedMessages.Add(contexts.Count, tags);
-        }
-
-        for (var i = 0; i < contexts.Count; i++)
-        {
-            Done(contexts[i].Result);
-        }
-    }
-
-    private TagList ProcessTags(string topic, HandlerTarget target) => new()
-    {
-        { MessagingAttributes.System, MessagingAttributes.KafkaSystem },
-        { MessagingAttributes.DestinationName, topic },
-        { MessagingAttributes.ConsumerGroup, _group },
-        { MessagingAttributes.OperationName, "process" },
-        { MessagingAttributes.ContractMessageType, target.Descriptor.MessageType },
-    };
-
-    private static Activity? StartProcessActivity(HandlerTarget target, IReadOnlyList<MessageContext> contexts)
-    {
-        if (!KafkaTelemetry.ActivitySource.HasListeners())
-        {
-            return null;
-        }
-
-        var first = contexts[0];
-        var parent = default(ActivityContext);
-        List<ActivityLink>? links = null;
-        foreach (var context in contexts)
-        {
-            if (HeaderReader.ReadString(context.Headers, "traceparent") is { } traceParent
-                && ActivityContext.TryParse(traceParent, HeaderReader.ReadString(context.Headers, "tracestate"), out var remote))
-            {
-                if (contexts.Count == 1)
-                {
-                    parent = remote;
-                }
-                else
-                {
-                    (links ??= []).Add(new ActivityLink(remote));
-                }
-            }
-        }
-
-        var activity = KafkaTelemetry.ActivitySource.StartActivity($"process {first.Topic}", ActivityKind.Consumer, parent, links: links);
-        if (activity is null)
-        {
-            return null;
-        }
-
-        activity.SetTag(MessagingAttributes.System, MessagingAttributes.KafkaSystem);
-        activity.SetTag(MessagingAttributes.OperationName, "process");
-        activity.SetTag(MessagingAttributes.OperationType, "process");
-        activity.SetTag(MessagingAttributes.DestinationName, first.Topic);
-        activity.SetTag(MessagingAttributes.ConsumerGroup, first.ConsumerGroup);
-        activity.SetTag(MessagingAttributes.ContractMessageType, target.Descriptor.MessageType);
-        if (contexts.Count == 1)
-        {
-            activity.SetTag(MessagingAttributes.PartitionId, first.Partition.ToString(CultureInfo.InvariantCulture));
-            activity.SetTag(MessagingAttributes.KafkaOffset, first.Offset);
-            activity.SetTag(MessagingAttributes.ContractMessageVersion, first.Version);
-            if (first.MessageId is { } id)
-            {
-                activity.SetTag(MessagingAttributes.MessageId, id);
-            }
-        }
-        else
-        {
-            activity.SetTag(MessagingAttributes.BatchMessageCount, contexts.Count);
-        }
-
-        return activity;
-    }
-
-    /// <summary>
-    /// A handler call failed: the whole call is retried. Blocking, the same batch is kept and handed over again after
-    /// the backoff while its partitions wait; non-blocking, each of its messages goes to the retry topic of its own
-    /// attempt (or, on its last attempt, to the dead-letter topic).
-    /// </summary>
-    private void OnHandlerFailed(HandlerTarget target, Exception error)
-    {
-        var contexts = target.Pending;
-        var retry = _options.Retry;
-        var retryable = retry.Mode != RetryMode.None && _definition.RetryPolicy.ShouldRetry(error);
-        if (retryable && retry.Mode == RetryMode.Blocking)
-        {
-            // A kept batch is retried as one: all its messages are on the same attempt.
-            var attempt = contexts[0].Attempt;
-            if (attempt < retry.MaxAttempts)
-            {
-                Retain(target, attempt, retry.DelayBefore(attempt), error);
-                return;
-            }
-        }
-
-        // Each message goes to the retry topic of its attempt (non-blocking, attempts left) or else to the dead-letter
-        // topic; all are produced together and acknowledged together, and no offset is stored before every one is.
-        var nonBlocking = retryable && retry.Mode == RetryMode.NonBlocking;
-        var exhausted = retryable ? DeadLetterReason.RetriesExhausted : DeadLetterReason.HandlerFailed;
-        var forwards = new ForwardedMessage[contexts.Count];
-        for (var i = 0; i < contexts.Count; i++)
-        {
-            var context = contexts[i];
-            var source = _sources[context.Topic];
-            forwards[i] = ToRetryTopic(context)
-                ? RetryForward.For(_group, source, context, _time.GetUtcNow() + retry.DelayBefore(context.Attempt), error)
-                : DeadLetterForward.For(_group, source, context.Result, exhausted, error, context.Attempt);
-        }
-
-        _forwarder.Value.ForwardAllAsync(forwards, _abort).GetAwaiter().GetResult();
-        for (var i = 0; i < contexts.Count; i++)
-        {
-            var context = contexts[i];
-            if (ToRetryTopic(context))
-            {
-                CountFailure(context.Topic, error, "retried");
-                ConsumerLog.NonBlockingRetry(_logger, error, _group, context.Attempt, context.Topic, context.Partition, context.Offset, forwards[i].Topic);
-                Done(context.Result);
-            }
-            else
-            {
-                DeadLettered(forwards[i], exhausted, error);
-            }
-        }
-
-        bool ToRetryTopic(MessageContext context) => nonBlocking && context.Attempt < retry.MaxAttempts;
-    }
-
-    /// <summary>Keeps the failed call's messages for a retry after <paramref name="delay"/>, pausing their partitions until then.</summary>
-    private void Retain(HandlerTarget target, int attempt, TimeSpan delay, Exception error)
-    {
-        var batch = new RetainedBatch(target.Detach(attempt + 1), _time.GetUtcNow() + delay);
-        _retained.Add(batch);
-        foreach (var (partition, range) in batch.Ranges)
-        {
-            CountFailure(partition.Topic, error, "retried");
-            ConsumerLog.BlockingRetry(_logger, error, _group, attempt, partition.Topic, partition.Partition.Value, range.First, delay);
-
-            // Paused until the batch is done (no resume time of its own); messages fetched behind it come again after it.
-            Hold(partition, range.Last + 1, range.Last, attempt + 1, DateTimeOffset.MaxValue);
-        }
-    }
-
-    /// <summary>Hands each kept batch whose backoff has passed to its handler again, then releases its partitions.</summary>
-    private void RetryDueBatches()
-    {
-        if (_retained.Count == 0)
-        {
-            return;
-        }
-
-        var utcNow = _time.GetUtcNow();
-        for (var i = 0; i < _retained.Count;)
-        {
-            var batch = _retained[i];
-            if (batch.RetryAt > utcNow)
-            {
-                i++;
-                continue;
-            }
-
-            _retained.RemoveAt(i);
+            _requests.CarryOut(_partitionControl, RequestFailed);
+            ConsumeResult<byte[]?, byte[]?>? result;
             try
             {
-                Invoke(batch.Target);
+                result = _consumer.Consume(RequestInterval);
             }
-            finally
+            catch (ConsumeException error) when (!error.Error.IsFatal)
             {
-                batch.Target.Clear();
-            }
-
-            foreach (var partition in batch.Ranges.Keys)
-            {
-                // A failure again kept a new batch over the same partitions: they stay paused for it.
-                if (!_retained.Exists(kept => kept.Ranges.ContainsKey(partition)) && _holds.Remove(partition))
-                {
-                    Release(partition, seekTo: null);
-                }
-            }
-        }
-    }
-
-    /// <summary>Drops kept batches that hold any of <paramref name="revoked"/>; partitions of theirs still owned read the batch again from Kafka.</summary>
-    private void DropRetained(List<TopicPartition> revoked)
-    {
-        for (var i = _retained.Count - 1; i >= 0; i--)
-        {
-            var batch = _retained[i];
-            if (!revoked.Exists(batch.Ranges.ContainsKey))
-            {
+                // A subscribed topic that does not exist yet (a retry or dead-letter topic nobody wrote to) lands here.
+                ConsumerLog.ConsumeError(_logger, _group, error.Error.ToString());
                 continue;
             }
 
-            _retained.RemoveAt(i);
-            batch.Target.Clear();
-            foreach (var (partition, range) in batch.Ranges)
+            if (result is not null && !result.IsPartitionEOF)
             {
-                if (!revoked.Contains(partition) && _holds.Remove(partition))
+                // Stamped now: requests carried out while waiting for room below came after this message.
+                var consumed = new ConsumedMessage(result, _requests.Stamp);
+                while (!_queue.TryAdd(consumed, RequestInterval))
                 {
-                    Release(partition, seekTo: range.First);
+                    if (stopping.IsCancellationRequested || _processingFailure is not null)
+                    {
+                        return;
+                    }
+
+                    _requests.CarryOut(_partitionControl, RequestFailed);
                 }
             }
+
+            if (_time.GetElapsedTime(_lagUpdatedAt) >= LagInterval)
+            {
+                UpdateLag();
+            }
         }
     }
 
-    private void Release(TopicPartition partition, long? seekTo)
+    private void RequestFailed(TopicPartition partition, KafkaException error) =>
+        ConsumerLog.ConsumeError(_logger, _group, $"cannot pause, seek or resume {partition}: {error.Error}");
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the processing state while the processing thread is held off: from a rebalance
+    /// callback on the polling thread, or after the processing thread ended.
+    /// </summary>
+    private void WithProcessingAtRest(Action work)
     {
+        _rebalancing = true;
         try
         {
-            if (seekTo is { } offset)
+            lock (_processingGate)
             {
-                _consumer.Seek(new TopicPartitionOffset(partition, offset));
-            }
-
-            _consumer.Resume([partition]);
-        }
-        catch (KafkaException error)
-        {
-            // Not assigned any more: its new owner starts from the committed offset.
-            ConsumerLog.ConsumeError(_logger, _group, $"cannot resume {partition}: {error.Error}");
-        }
-    }
-
-    private void DeadLetter(ConsumeResult<byte[]?, byte[]?> result, SourceTopic source, DeadLetterReason reason, Exception? error, int attempts)
-    {
-        var forward = DeadLetterForward.For(_group, source, result, reason, error, attempts);
-        _forwarder.Value.ForwardAsync(forward, _abort).GetAwaiter().GetResult();
-        DeadLettered(forward, reason, error);
-    }
-
-    /// <summary>Counts, logs and completes a message whose dead-letter forward was acknowledged.</summary>
-    private void DeadLettered(ForwardedMessage forward, DeadLetterReason reason, Exception? error)
-    {
-        var result = forward.Original;
-        CountFailure(result.Topic, error, "dead_lettered");
-        ConsumerLog.DeadLettered(_logger, error, _group, result.Topic, result.Partition.Value, result.Offset.Value, forward.Topic, DeadLetterForward.ReasonText(reason));
-        Done(result);
-    }
-
-    private void CountFailure(string topic, Exception? error, string outcome)
-    {
-        if (!KafkaTelemetry.FailedMessages.Enabled)
-        {
-            return;
-        }
-
-        KafkaTelemetry.FailedMessages.Add(
-            1,
-            new TagList
-            {
-                { MessagingAttributes.System, MessagingAttributes.KafkaSystem },
-                { MessagingAttributes.DestinationName, topic },
-                { MessagingAttributes.ConsumerGroup, _group },
-                { MessagingAttributes.ErrorType, error?.GetType().FullName ?? "_OTHER" },
-                { MessagingAttributes.Outcome, outcome },
-            });
-    }
-
-    /// <summary>The message was handled, forwarded or dead-lettered: its offset may be committed.</summary>
-    private void Done(ConsumeResult<byte[]?, byte[]?> result)
-    {
-        _offsets.Done(result);
-        if (_holds.Count != 0 && _holds.TryGetValue(result.TopicPartition, out var hold) && !hold.Paused && result.Offset.Value >= hold.LastOffset)
-        {
-            _holds.Remove(result.TopicPartition);
-        }
-    }
-
-    /// <summary>Pauses <paramref name="partition"/> and rewinds it to <paramref name="firstOffset"/> until <paramref name="resumeAt"/>.</summary>
-    private void Hold(TopicPartition partition, long firstOffset, long lastOffset, int attempt, DateTimeOffset resumeAt)
-    {
-        _holds[partition] = new PartitionHold(lastOffset, attempt, resumeAt);
-        try
-        {
-            _consumer.Pause([partition]);
-            _consumer.Seek(new TopicPartitionOffset(partition, firstOffset));
-        }
-        catch (KafkaException error)
-        {
-            // Not assigned any more: the new owner starts from the committed offset, which precedes this message.
-            _holds.Remove(partition);
-            ConsumerLog.ConsumeError(_logger, _group, $"cannot hold {partition}: {error.Error}");
-        }
-    }
-
-    private void ResumeDueHolds()
-    {
-        if (_holds.Count == 0)
-        {
-            return;
-        }
-
-        var utcNow = _time.GetUtcNow();
-        foreach (var (partition, hold) in _holds)
-        {
-            if (hold.Paused && hold.ResumeAt <= utcNow)
-            {
-                hold.Paused = false;
-                _consumer.Resume([partition]);
+                work();
             }
         }
-    }
-
-    private TimeSpan NextPollTimeout(long now)
-    {
-        var timeout = PollInterval;
-        if (_pending is not null)
+        finally
         {
-            var lingerLeft = _options.BatchLinger - _time.GetElapsedTime(_pendingSince, now);
-            timeout = lingerLeft < timeout ? lingerLeft : timeout;
+            _rebalancing = false;
         }
-
-        foreach (var batch in _retained)
-        {
-            var untilRetry = batch.RetryAt - _time.GetUtcNow();
-            timeout = untilRetry < timeout ? untilRetry : timeout;
-        }
-
-        if (_holds.Count > 0)
-        {
-            var utcNow = _time.GetUtcNow();
-            foreach (var hold in _holds.Values)
-            {
-                if (hold.Paused && hold.ResumeAt - utcNow < timeout)
-                {
-                    timeout = hold.ResumeAt - utcNow;
-                }
-            }
-        }
-
-        return timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout;
     }
 
     private void OnRevoked(List<TopicPartition> partitions)
     {
-        ConsumerLog.Revoked(_logger, _group, string.Join(", ", partitions));
-        if (!_abort.IsCancellationRequested)
+        WithProcessingAtRest(() =>
         {
-            // Whatever was decoded is handled now, while this consumer still owns the partitions, and committed.
-            FlushPending();
-            _offsets.Store();
-            CommitStored();
-        }
-
-        _offsets.Forget(partitions);
-
-        DropRetained(partitions);
-        foreach (var partition in partitions)
-        {
-            _holds.Remove(partition);
-            lock (_lag)
+            // Logged once the processing thread is at rest: nothing of these partitions is handled after this line.
+            ConsumerLog.Revoked(_logger, _group, string.Join(", ", partitions));
+            try
             {
-                _lag.Remove(partition);
+                if (!_abort.IsCancellationRequested)
+                {
+                    // Whatever was decoded is handled now, while this consumer still owns the partitions, and committed.
+                    FlushPending();
+                    _offsets.Store();
+                    CommitStored();
+                }
             }
-        }
+            finally
+            {
+                // Even when the handler was aborted: nothing that waited for these partitions may be handled later.
+                Forget(partitions);
+            }
+        });
     }
 
     private void OnLost(List<TopicPartition> partitions)
     {
-        ConsumerLog.Revoked(_logger, _group, string.Join(", ", partitions) + " (lost)");
+        WithProcessingAtRest(() =>
+        {
+            ConsumerLog.Revoked(_logger, _group, string.Join(", ", partitions) + " (lost)");
 
-        // Another consumer owns these partitions already: pending messages are its to handle.
-        _pending?.Clear();
-        _pending = null;
+            // Another consumer owns these partitions already: pending messages are its to handle.
+            _pending?.Clear();
+            _pending = null;
+            Forget(partitions);
+        });
+    }
+
+    /// <summary>
+    /// Lets go of revoked or lost partitions: their recorded offsets, kept batches, holds and lag, the requests not yet
+    /// carried out for them, and their messages consumed but not yet handled (the next owner reads those again).
+    /// </summary>
+    private void Forget(List<TopicPartition> partitions)
+    {
         _offsets.Forget(partitions);
         DropRetained(partitions);
         foreach (var partition in partitions)
@@ -786,6 +306,8 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
                 _lag.Remove(partition);
             }
         }
+
+        _requests.Revoked(partitions, _partitionControl, RequestFailed);
     }
 
     private void CommitStored()
@@ -797,6 +319,12 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
         catch (KafkaException error) when (error.Error.Code is ErrorCode.Local_NoOffset or ErrorCode.Local_State)
         {
             // Nothing new to commit.
+        }
+        catch (KafkaException error)
+        {
+            // A commit refused during a rebalance (REBALANCE_IN_PROGRESS in a revocation callback, a fenced generation)
+            // must not end the consumer: the next owner reads those messages again (at-least-once).
+            ConsumerLog.CommitFailed(_logger, _group, error.Error.ToString());
         }
     }
 
@@ -858,22 +386,11 @@ internal sealed class ConsumerGroupWorker : ILagSource, IDisposable
 
         // After an abort Close was not called: the group is not told and nothing more is committed, as in a crash.
         _consumer.Dispose();
+        _queue.Dispose();
 
         if (_forwarder.IsValueCreated)
         {
             _forwarder.Value.Dispose();
         }
-    }
-
-    /// <summary>A paused (or recently resumed) partition: the messages it rewound to and the attempt they are on.</summary>
-    private sealed class PartitionHold(long lastOffset, int attempt, DateTimeOffset resumeAt)
-    {
-        public long LastOffset { get; } = lastOffset;
-
-        public int Attempt { get; } = attempt;
-
-        public DateTimeOffset ResumeAt { get; } = resumeAt;
-
-        public bool Paused { get; set; } = true;
     }
 }

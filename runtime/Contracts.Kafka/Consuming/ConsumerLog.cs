@@ -38,4 +38,7 @@ internal static partial class ConsumerLog
 
     [LoggerMessage(1011, LogLevel.Information, "Consumer group '{Group}': partitions assigned {Partitions}")]
     public static partial void Assigned(ILogger logger, string group, string partitions);
+
+    [LoggerMessage(1012, LogLevel.Warning, "Consumer group '{Group}': committing offsets failed ({Error}); messages handled since the last commit will be delivered again")]
+    public static partial void CommitFailed(ILogger logger, string group, string error);
 }
