@@ -163,6 +163,11 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
         {
             PollUntilStopped(stopping);
         }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            // A handler called from a rebalance callback was aborted.
+            _processingFailure ??= ExceptionDispatchInfo.Capture(new OperationCanceledException(abort));
+        }
         finally
         {
             _pollingEnded = true;
