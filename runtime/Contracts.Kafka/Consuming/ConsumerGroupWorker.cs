@@ -62,11 +62,10 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
     private readonly Dictionary<TopicPartition, long> _lag = [];
     private readonly Lazy<MessageForwarder> _forwarder;
     private readonly IConsumer<byte[]?, byte[]?> _consumer;
-    private readonly ConsumerPartitionControl _partitionControl;
     private readonly HandledOffsets _offsets;
     private readonly IDisposable _lagRegistration;
     private readonly ConsumedQueue _queue = new(QueueCapacity);
-    private readonly PartitionRequests _requests = new();
+    private readonly PartitionRequests _requests;
     private readonly Lock _processingGate = new();
 
     private HandlerTarget? _pending;
@@ -110,7 +109,7 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
             .SetPartitionsLostHandler((_, partitions) => OnLost(partitions.Select(p => p.TopicPartition).ToList()))
             .SetErrorHandler((_, error) => ConsumerLog.ConsumeError(_logger, _group, error.ToString()))
             .Build();
-        _partitionControl = new ConsumerPartitionControl(_consumer);
+        _requests = new PartitionRequests(new ConsumerPartitionControl(_consumer), RequestFailed);
         _offsets = new HandledOffsets(_consumer, HandledOffsets.StoreIntervalFor(options.CommitInterval), time, logger, _group);
         _lagRegistration = KafkaTelemetry.RegisterLagSource(this);
     }
@@ -200,7 +199,7 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
     {
         while (!stopping.IsCancellationRequested && _processingFailure is null)
         {
-            _requests.CarryOut(_partitionControl, RequestFailed);
+            _requests.CarryOut();
             ConsumeResult<byte[]?, byte[]?>? result;
             try
             {
@@ -224,7 +223,7 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
                         return;
                     }
 
-                    _requests.CarryOut(_partitionControl, RequestFailed);
+                    _requests.CarryOut();
                 }
             }
 
@@ -312,7 +311,7 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
             }
         }
 
-        _requests.Revoked(partitions, _partitionControl, RequestFailed);
+        _requests.Revoked(partitions);
     }
 
     private void CommitStored()

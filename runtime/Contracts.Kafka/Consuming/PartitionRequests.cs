@@ -17,7 +17,7 @@ namespace Contracts.Kafka.Consuming;
 /// thread drops it (<see cref="IsStale"/>). Messages stamped at or above it were consumed after the seek and are the
 /// ones it delivers. Both threads act on a request in the same order, so nothing is handled twice or out of order.
 /// </remarks>
-internal sealed class PartitionRequests
+internal sealed class PartitionRequests(IPartitionControl consumer, Action<TopicPartition, KafkaException> failed)
 {
     private readonly Lock _gate = new();
 
@@ -79,7 +79,7 @@ internal sealed class PartitionRequests
     /// <paramref name="partitions"/> are dropped, the others carried out now, and every message of
     /// <paramref name="partitions"/> consumed so far becomes stale (a partition assigned again later starts afresh).
     /// </summary>
-    public void Revoked(IReadOnlyCollection<TopicPartition> partitions, IPartitionControl consumer, Action<TopicPartition, KafkaException> failed)
+    public void Revoked(IReadOnlyCollection<TopicPartition> partitions)
     {
         lock (_gate)
         {
@@ -93,14 +93,17 @@ internal sealed class PartitionRequests
         }
 
         _latestStaling = number;
-        CarryOut(consumer, failed);
+        CarryOut();
 
         // The marker needs no action: whatever is consumed from here on was consumed after the revocation.
         _carriedOut = number;
     }
 
-    /// <summary>Polling thread: carries out the requests made since the last call, in order.</summary>
-    public void CarryOut(IPartitionControl consumer, Action<TopicPartition, KafkaException> failed)
+    /// <summary>
+    /// Polling thread: carries out the requests made since the last call, in order; one the consumer refuses (the
+    /// partition is no longer assigned) goes to the failure callback and the rest are still carried out.
+    /// </summary>
+    public void CarryOut()
     {
         if (!_anyWaiting)
         {

@@ -18,26 +18,26 @@ public sealed class PartitionRequestsTests
     [Fact]
     public void Requests_wait_until_the_polling_thread_carries_them_out_in_the_order_they_were_made()
     {
-        var requests = new PartitionRequests();
         var consumer = new RecordingControl();
+        var requests = new PartitionRequests(consumer, (_, _) => Assert.Fail("no request fails here"));
         requests.PauseAndSeek(P0, 5);
         requests.Resume(P1);
         requests.SeekAndResume(P1, 9);
         Assert.Empty(consumer.Calls);
 
-        requests.CarryOut(consumer, (_, _) => Assert.Fail("no request fails here"));
+        requests.CarryOut();
         Assert.Equal(["pause t [[0]]", "seek t [[0]] @5", "resume t [[1]]", "seek t [[1]] @9", "resume t [[1]]"], consumer.Calls);
 
         consumer.Calls.Clear();
-        requests.CarryOut(consumer, (_, _) => Assert.Fail("no request fails here"));
+        requests.CarryOut();
         Assert.Empty(consumer.Calls);
     }
 
     [Fact]
     public void Messages_of_a_sought_partition_consumed_before_the_seek_was_carried_out_are_stale_and_later_ones_are_not()
     {
-        var requests = new PartitionRequests();
         var consumer = new RecordingControl();
+        var requests = new PartitionRequests(consumer, (_, _) => Assert.Fail("no request fails here"));
         var before = requests.Stamp;
         requests.PauseAndSeek(P0, 5);
 
@@ -45,7 +45,7 @@ public sealed class PartitionRequestsTests
         Assert.True(requests.IsStale(new ConsumedMessage(Result(P0, 6), before)));
         Assert.False(requests.IsStale(new ConsumedMessage(Result(P1, 3), before)));
 
-        requests.CarryOut(consumer, (_, _) => { });
+        requests.CarryOut();
         var after = requests.Stamp;
         Assert.True(after > before);
         Assert.True(requests.IsStale(new ConsumedMessage(Result(P0, 7), before)));
@@ -58,7 +58,7 @@ public sealed class PartitionRequestsTests
     [Fact]
     public void A_resume_alone_makes_nothing_stale()
     {
-        var requests = new PartitionRequests();
+        var requests = new PartitionRequests(new RecordingControl(), (_, _) => Assert.Fail("no request fails here"));
         var before = requests.Stamp;
         requests.Resume(P0);
         Assert.False(requests.IsStale(new ConsumedMessage(Result(P0, 1), before)));
@@ -67,28 +67,28 @@ public sealed class PartitionRequestsTests
     [Fact]
     public void A_later_seek_of_the_same_partition_moves_the_line_between_stale_and_fresh()
     {
-        var requests = new PartitionRequests();
         var consumer = new RecordingControl();
+        var requests = new PartitionRequests(consumer, (_, _) => Assert.Fail("no request fails here"));
         requests.PauseAndSeek(P0, 5);
-        requests.CarryOut(consumer, (_, _) => { });
+        requests.CarryOut();
         var afterFirst = requests.Stamp;
         requests.SeekAndResume(P0, 5);
 
         Assert.True(requests.IsStale(new ConsumedMessage(Result(P0, 5), afterFirst)));
-        requests.CarryOut(consumer, (_, _) => { });
+        requests.CarryOut();
         Assert.False(requests.IsStale(new ConsumedMessage(Result(P0, 5), requests.Stamp)));
     }
 
     [Fact]
     public void Revocation_drops_the_revoked_partitions_requests_carries_out_the_others_and_stales_everything_consumed_of_them()
     {
-        var requests = new PartitionRequests();
         var consumer = new RecordingControl();
+        var requests = new PartitionRequests(consumer, (_, _) => Assert.Fail("no request fails here"));
         var before = requests.Stamp;
         requests.PauseAndSeek(P0, 5);
         requests.SeekAndResume(P1, 2);
 
-        requests.Revoked([P0], consumer, (_, _) => Assert.Fail("no request fails here"));
+        requests.Revoked([P0]);
 
         Assert.Equal(["seek t [[1]] @2", "resume t [[1]]"], consumer.Calls);
         Assert.True(requests.IsStale(new ConsumedMessage(Result(P0, 9), before)));
@@ -97,20 +97,20 @@ public sealed class PartitionRequestsTests
         // Assigned again later: what is consumed after the revocation is fresh.
         Assert.False(requests.IsStale(new ConsumedMessage(Result(P0, 3), requests.Stamp)));
         consumer.Calls.Clear();
-        requests.CarryOut(consumer, (_, _) => { });
+        requests.CarryOut();
         Assert.Empty(consumer.Calls);
     }
 
     [Fact]
     public void A_request_the_consumer_refuses_is_reported_and_the_rest_still_carried_out()
     {
-        var requests = new PartitionRequests();
         var consumer = new RecordingControl { Refuse = P0 };
         var failures = new List<(TopicPartition, ErrorCode)>();
+        var requests = new PartitionRequests(consumer, (partition, error) => failures.Add((partition, error.Error.Code)));
         requests.Resume(P0);
         requests.Resume(P1);
 
-        requests.CarryOut(consumer, (partition, error) => failures.Add((partition, error.Error.Code)));
+        requests.CarryOut();
 
         Assert.Equal([(P0, ErrorCode.Local_State)], failures);
         Assert.Equal(["resume t [[1]]"], consumer.Calls);
