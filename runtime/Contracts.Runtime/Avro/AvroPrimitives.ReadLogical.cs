@@ -1,10 +1,14 @@
 using System;
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace Contracts.Avro;
 
 public static partial class AvroPrimitives
 {
+    /// <summary>The largest scale <see cref="decimal"/> represents.</summary>
+    private const int MaxDecimalScale = 28;
+
     private const string UuidFormError = "the uuid is not in the 36-character form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.";
 
     /// <summary>Reads a <c>uuid</c> string (36 characters, either case).</summary>
@@ -142,8 +146,22 @@ public static partial class AvroPrimitives
     public static int ReadDecimal(ReadOnlySpan<byte> source, int offset, int scale, out decimal value)
     {
         var start = ReadLength(source, offset, "bytes", out var length);
+        var end = start + length;
+
+        // Money and quantities: 1 to 8 bytes at a scale decimal supports. The 8 bytes ending with the value are
+        // loaded at once (there are 8 before its end unless the input starts with it); shifting the bytes before
+        // it out at the top and back down sign-extends the value.
+        if ((uint)(length - 1) < sizeof(long) && (uint)scale <= MaxDecimalScale && end >= sizeof(long))
+        {
+            var before = (sizeof(long) - length) << 3;
+            var unscaled = (long)(BinaryPrimitives.ReadUInt64BigEndian(source.Slice(end - sizeof(long))) << before) >> before;
+            var magnitude = unscaled < 0 ? (ulong)-unscaled : (ulong)unscaled;
+            value = new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, unscaled < 0, (byte)scale);
+            return end;
+        }
+
         value = ToDecimal(source.Slice(start, length), scale, offset);
-        return start + length;
+        return end;
     }
 
     /// <summary>Reads a <c>decimal</c> on a <c>fixed</c> of <paramref name="size"/> bytes at <paramref name="scale"/>.</summary>
