@@ -51,7 +51,20 @@ internal static class Utf8Transcoder
                     : Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref src, length - 8)) >> (int)((8 - left) << 3);
                 Vector128.WidenLower(Vector128.CreateScalarUnsafe(word).AsByte()).StoreUnsafe(ref dst, j);
                 var high = word & HighBits;
-                var ascii = high == 0 ? 8 : (nuint)(BitOperations.TrailingZeroCount(high) >> 3);
+                if (high == 0)
+                {
+                    // A branch, not a select: predicted, it lets the next step start before this word's test ends.
+                    if (left <= 8)
+                    {
+                        return (int)(j + left);
+                    }
+
+                    i += 8;
+                    j += 8;
+                    continue;
+                }
+
+                var ascii = (nuint)(BitOperations.TrailingZeroCount(high) >> 3);
                 if (ascii >= left)
                 {
                     return (int)(j + left);
@@ -59,10 +72,6 @@ internal static class Utf8Transcoder
 
                 i += ascii;
                 j += ascii;
-                if (ascii == 8)
-                {
-                    continue;
-                }
             }
 
             uint lead = Unsafe.Add(ref src, i);
