@@ -24,11 +24,7 @@ public sealed class HandOffTests
         const int Partitions = 4;
         const int Total = 1200;
         await using var harness = ConsumerHarness.Start(new EmbeddedTopic("handoff", Partitions));
-        var keys = Enumerable.Range(0, 16).Select(_ => Guid.NewGuid()).ToArray();
-        for (var i = 0; i < Total; i++)
-        {
-            await harness.ProduceAsync("handoff", new ShipmentV1(keys[i % keys.Length], i));
-        }
+        await ProduceShipmentsAsync(harness, "handoff", Total, keys: 16);
 
         var log = new RebalanceLog();
         Action<ConsumerGroupBuilder> member(string name) => consumer => consumer
@@ -87,11 +83,7 @@ public sealed class HandOffTests
         const int Partitions = 2;
         const int Total = 900;
         await using var harness = ConsumerHarness.Start(new EmbeddedTopic("backlog", Partitions));
-        var keys = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid()).ToArray();
-        for (var i = 0; i < Total; i++)
-        {
-            await harness.ProduceAsync("backlog", new ShipmentV1(keys[i % keys.Length], i));
-        }
+        await ProduceShipmentsAsync(harness, "backlog", Total, keys: 8);
 
         var firstRun = new ConcurrentQueue<(int Partition, long Offset)>();
         var first = await harness.StartConsumerAsync("draining", consumer => consumer
@@ -129,5 +121,15 @@ public sealed class HandOffTests
         var all = firstRun.Concat(secondRun).ToList();
         Assert.Equal(Total, all.Count);
         Assert.Equal(Total, all.Distinct().Count());
+    }
+
+    /// <summary>Shipments 0 to <paramref name="count"/> - 1 over <paramref name="keys"/> orders, so every partition gets some.</summary>
+    private static async Task ProduceShipmentsAsync(ConsumerHarness harness, string topic, int count, int keys)
+    {
+        var orders = Enumerable.Range(0, keys).Select(_ => Guid.NewGuid()).ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            await harness.ProduceAsync(topic, new ShipmentV1(orders[i % orders.Length], i));
+        }
     }
 }
