@@ -41,6 +41,21 @@ internal static class Utf8Transcoder
         while (i < length)
         {
             var left = length - i;
+            if (left >= 16)
+            {
+                // Long ASCII runs (a sentence's words between its dashes or accents) 16 bytes a step.
+                var block = Vector128.LoadUnsafe(ref src, i);
+                if (block.ExtractMostSignificantBits() == 0)
+                {
+                    var (lower, upper) = Vector128.Widen(block);
+                    lower.StoreUnsafe(ref dst, j);
+                    upper.StoreUnsafe(ref dst, j + 8);
+                    i += 16;
+                    j += 16;
+                    continue;
+                }
+            }
+
             if (length >= 8)
             {
                 // Eight bytes, or the last eight shifted so the unread ones come first (the rest reads as zeros and

@@ -17,6 +17,7 @@ internal static class UuidText
     private const ulong Ones = 0x0101_0101_0101_0101UL;
     private const ulong HighBits = 0x8080_8080_8080_8080UL;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParse(ReadOnlySpan<byte> text, out Guid value)
     {
         if (text.Length != 36 || text[8] != (byte)'-' || text[13] != (byte)'-' || text[18] != (byte)'-' || text[23] != (byte)'-')
@@ -67,6 +68,7 @@ internal static class UuidText
     /// materialising its 64-bit constants for each word. The 16 bytes come out in text order (big-endian); one shuffle
     /// puts Guid's first three fields in its little-endian layout.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryParseWords(Vector256<ulong> digits, out Guid value)
     {
         var high = Vector256.Create(HighBits);
