@@ -41,7 +41,43 @@ internal static class Utf8Decoder
         // slack) is room enough.
         Span<char> chars = stackalloc char[StackLimit + Utf8Transcoder.Slack];
         var written = Utf8Transcoder.Transcode(bytes, chars);
-        return written >= 0 ? new string(chars.Slice(0, written)) : DecodeStrict(bytes, start);
+        return written >= 0 ? string.Create(written, (ReadOnlySpan<char>)chars.Slice(0, written), static (target, text) => CopyChars(text, target)) : DecodeStrict(bytes, start);
+    }
+
+    /// <summary>
+    /// Copies short text with a few overlapping vector moves, inline: <c>new string(span)</c> calls the general
+    /// <c>Memmove</c>, whose call and size dispatch cost about as much as the copy.
+    /// </summary>
+    private static void CopyChars(ReadOnlySpan<char> text, Span<char> target)
+    {
+        ref var from = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text));
+        ref var to = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(target));
+        var size = (nuint)text.Length * sizeof(char);
+        if (size >= 32 && Vector256.IsHardwareAccelerated)
+        {
+            for (nuint at = 0; at < size - 32; at += 32)
+            {
+                Vector256.LoadUnsafe(ref from, at).StoreUnsafe(ref to, at);
+            }
+
+            Vector256.LoadUnsafe(ref from, size - 32).StoreUnsafe(ref to, size - 32);
+        }
+        else if (size >= 16 && Vector128.IsHardwareAccelerated)
+        {
+            var head = Vector128.LoadUnsafe(ref from);
+            var tail = Vector128.LoadUnsafe(ref from, size - 16);
+            for (nuint at = 16; at < size - 16; at += 16)
+            {
+                Vector128.LoadUnsafe(ref from, at).StoreUnsafe(ref to, at);
+            }
+
+            head.StoreUnsafe(ref to);
+            tail.StoreUnsafe(ref to, size - 16);
+        }
+        else
+        {
+            text.CopyTo(target);
+        }
     }
 
     /// <summary>The general decoder, whose exception for invalid input becomes the inner exception of ours.</summary>
