@@ -41,7 +41,14 @@ internal static class Utf8Decoder
         // slack) is room enough.
         Span<char> chars = stackalloc char[StackLimit + Utf8Transcoder.Slack];
         var written = Utf8Transcoder.Transcode(bytes, chars);
-        return written >= 0 ? string.Create(written, (ReadOnlySpan<char>)chars.Slice(0, written), static (target, text) => CopyChars(text, target)) : DecodeStrict(bytes, start);
+        return written >= 0 ? CopyToNew(chars.Slice(0, written)) : DecodeStrict(bytes, start);
+    }
+
+    private static string CopyToNew(ReadOnlySpan<char> chars)
+    {
+        var text = StringAllocator.Allocate(chars.Length);
+        CopyChars(chars, StringAllocator.Chars(text));
+        return text;
     }
 
     /// <summary>
@@ -137,7 +144,12 @@ internal static class Utf8Decoder
     }
 
     /// <summary>The string of ASCII <paramref name="bytes"/>, each byte widened to its character.</summary>
-    public static string Widen(ReadOnlySpan<byte> bytes) => string.Create(bytes.Length, bytes, static (chars, ascii) => WidenInto(ascii, chars));
+    public static string Widen(ReadOnlySpan<byte> bytes)
+    {
+        var text = StringAllocator.Allocate(bytes.Length);
+        WidenInto(bytes, StringAllocator.Chars(text));
+        return text;
+    }
 
     private static void WidenInto(ReadOnlySpan<byte> ascii, Span<char> chars)
     {
