@@ -187,11 +187,16 @@ public static partial class AvroPrimitives
     }
 
     /// <summary>Encodes the characters of a short string from <paramref name="ascii"/> on, after the ASCII run already copied, and its length prefix.</summary>
+    /// <remarks>
+    /// The rest is a few dozen characters at most (an accent or a dash and the words around it): our own encoder does
+    /// it in place, where <c>Utf8.FromUtf16</c> spent more on its entry checks and set-up than on the text. The
+    /// destination holds 3 bytes a character after the prefix (<see cref="MaxStringSize(string?)"/>), as it needs.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int WriteShortStringRest(Span<byte> destination, int offset, string value, int ascii)
     {
-        var status = System.Text.Unicode.Utf8.FromUtf16(value.AsSpan(ascii), destination.Slice(offset + 1 + ascii), out _, out var rest, replaceInvalidSequences: false);
-        if (status != OperationStatus.Done)
+        var rest = Utf8Encoder.EncodeRest(value.AsSpan(ascii), destination.Slice(offset + 1 + ascii));
+        if (rest < 0)
         {
             throw UnpairedSurrogate();
         }

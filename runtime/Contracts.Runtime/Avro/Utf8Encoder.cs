@@ -141,6 +141,92 @@ internal static class Utf8Encoder
     }
 
     /// <summary>
+    /// Encodes the rest of a short string after its leading ASCII run (so it starts with a character that is not
+    /// ASCII) into <paramref name="destination"/>, which must hold at least 3 bytes per character, and returns the
+    /// bytes written, or -1 when the text holds an unpaired surrogate.
+    /// </summary>
+    /// <remarks>
+    /// Such a rest is a few dozen characters where an accent or a dash breaks the ASCII: <see cref="Encode"/>'s
+    /// 16-character vector steps rarely pay for their tests there, so ASCII goes 4 characters a step in one 64-bit
+    /// word and everything else is encoded where it stands.
+    /// </remarks>
+    public static int EncodeRest(ReadOnlySpan<char> source, Span<byte> destination)
+    {
+        if (destination.Length < source.Length * 3)
+        {
+            throw new ArgumentException("The destination must hold 3 bytes per character.", nameof(destination));
+        }
+
+        ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(source));
+        ref var bytes = ref MemoryMarshal.GetReference(destination);
+        var length = (nuint)source.Length;
+        nuint i = 0;
+        nuint j = 0;
+        while (i < length)
+        {
+            uint c = Unsafe.Add(ref chars, i);
+            if (c < 0x80)
+            {
+                // Four ASCII characters in one word when four remain (little-endian: the first in the low bits).
+                if (BitConverter.IsLittleEndian && length - i >= 4)
+                {
+                    var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref chars, i)));
+                    if ((word & 0xFF80_FF80_FF80_FF80UL) == 0)
+                    {
+                        Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, j), NarrowFour(word));
+                        i += 4;
+                        j += 4;
+                        continue;
+                    }
+                }
+
+                Unsafe.Add(ref bytes, j) = (byte)c;
+                i++;
+                j++;
+            }
+            else if (c < 0x800)
+            {
+                Unsafe.Add(ref bytes, j) = (byte)(0xC0 | (c >> 6));
+                Unsafe.Add(ref bytes, j + 1) = (byte)(0x80 | (c & 0x3F));
+                i++;
+                j += 2;
+            }
+            else if (c - 0xD800 >= 0x800)
+            {
+                Unsafe.Add(ref bytes, j) = (byte)(0xE0 | (c >> 12));
+                Unsafe.Add(ref bytes, j + 1) = (byte)(0x80 | ((c >> 6) & 0x3F));
+                Unsafe.Add(ref bytes, j + 2) = (byte)(0x80 | (c & 0x3F));
+                i++;
+                j += 3;
+            }
+            else
+            {
+                // A surrogate: valid only as a high surrogate followed by a low one (4 bytes for 2 characters).
+                if (c > 0xDBFF || i + 1 >= length)
+                {
+                    return -1;
+                }
+
+                uint next = Unsafe.Add(ref chars, i + 1);
+                if (next - 0xDC00 >= 0x400)
+                {
+                    return -1;
+                }
+
+                var scalar = 0x10000 + ((c - 0xD800) << 10) + (next - 0xDC00);
+                Unsafe.Add(ref bytes, j) = (byte)(0xF0 | (scalar >> 18));
+                Unsafe.Add(ref bytes, j + 1) = (byte)(0x80 | ((scalar >> 12) & 0x3F));
+                Unsafe.Add(ref bytes, j + 2) = (byte)(0x80 | ((scalar >> 6) & 0x3F));
+                Unsafe.Add(ref bytes, j + 3) = (byte)(0x80 | (scalar & 0x3F));
+                i += 2;
+                j += 4;
+            }
+        }
+
+        return (int)j;
+    }
+
+    /// <summary>
     /// Copies the leading ASCII characters of <paramref name="source"/> into <paramref name="destination"/> (at least as
     /// long as the source) 8 at a time, the last block overlapping the one before, and returns how many there were
     /// (the source length when all are ASCII). Bytes past that count may have been written too.
