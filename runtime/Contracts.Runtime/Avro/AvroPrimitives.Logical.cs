@@ -17,7 +17,7 @@ public static partial class AvroPrimitives
     public static int WriteUuid(Span<byte> destination, int offset, Guid value)
     {
         destination[offset] = 36 << 1;
-        value.TryFormat(destination.Slice(offset + 1, 36), out _, "D");
+        UuidText.Format(value, destination.Slice(offset + 1, 36));
         return offset + UuidSize;
     }
 
