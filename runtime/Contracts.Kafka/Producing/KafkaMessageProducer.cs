@@ -30,6 +30,9 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
     // The last topic produced to, as Confluent.Kafka addresses it: Produce(string) would allocate one per message.
     private TopicPartition? _lastTopic;
 
+    // Unobserved fire-and-forget sends call librdkafka on the client directly (KafkaProducerConfig.DirectProduce).
+    private readonly DirectProducer? _direct;
+
     /// <summary>Creates the producer; it connects lazily on the first message.</summary>
     /// <param name="config">Where and how to produce; see <see cref="KafkaProducerConfig"/>.</param>
     /// <param name="logger">Receives librdkafka's log lines and errors; when null they go to standard error (Confluent.Kafka's default).</param>
@@ -56,10 +59,15 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
         {
             throw new ArgumentException($"The producer configuration was rejected: {exception.Message}", nameof(config), exception);
         }
+
+        _direct = config.DirectProduce ? DirectProducer.TryCreate(Client) : null;
     }
 
     /// <summary>The underlying Confluent.Kafka producer, for what this type does not wrap (metadata, offsets in transactions).</summary>
     public IProducer<byte[]?, byte[]> Client { get; }
+
+    /// <summary>Whether unobserved fire-and-forget sends go to librdkafka directly (<see cref="KafkaProducerConfig.DirectProduce"/>, where available).</summary>
+    public bool ProducesDirectly => _direct is not null;
 
     /// <inheritdoc />
     public async ValueTask<ProduceResult> ProduceAsync<T>(TopicDescriptor topic, T message, CancellationToken cancellationToken = default)
@@ -116,6 +124,12 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
         // trace headers to a reused record.
         var callersActivity = Activity.Current;
         var listened = Diagnostics.KafkaTelemetry.ActivitySource.HasListeners();
+        if (_direct is not null && onDelivered is null && callersActivity is null && !listened && !SendTelemetry.IsMeasured)
+        {
+            ProduceDirectly(_direct, topic, message, messageId);
+            return;
+        }
+
         var scratch = callersActivity is null && !listened ? ScratchUse.ArraysAndRecord : ScratchUse.Arrays;
         var (record, id) = Encode(topic, message, messageId, scratch);
         var telemetry = SendTelemetry.Start(topic.Name, T.Descriptor, messageId, record.Headers, listened);
@@ -146,6 +160,42 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
         finally
         {
             telemetry.Detach(callersActivity);
+        }
+    }
+
+    private void ProduceDirectly<T>(DirectProducer direct, TopicDescriptor topic, T message, Guid messageId)
+        where T : IMessageContract<T>
+    {
+        var buffer = ProduceBuffer.Rent();
+        try
+        {
+            var keyLength = -1;
+            if (T.Descriptor.KeyFormat != KeyFormat.None)
+            {
+                T.WriteKey(buffer, message);
+                keyLength = buffer.WrittenCount;
+            }
+
+            MessageEncoding.WriteValue(buffer, message, topic.WireFormat, _producerName);
+            var written = buffer.WrittenSpan;
+            var key = keyLength < 0 ? default : written[..keyLength];
+            var value = written[Math.Max(keyLength, 0)..];
+            Span<byte> id = stackalloc byte[MessageEncoding.MessageIdLength];
+            MessageEncoding.WriteMessageId(messageId, id);
+            var error = direct.Produce(topic.Name, key, keyLength >= 0, value, KafkaHeaderValues<T>.MessageType, KafkaHeaderValues<T>.MessageVersion, id);
+            if (error is not null)
+            {
+                // As on Confluent.Kafka's path, the exception carries the refused message, in arrays of its own.
+                var refused = ProduceBuffer.NewRecord<T>(id.ToArray());
+                refused.Key = keyLength < 0 ? null : key.ToArray();
+                refused.Value = value.ToArray();
+                var delivery = new DeliveryResult<byte[]?, byte[]> { Topic = topic.Name, Partition = Partition.Any, Offset = Offset.Unset, Status = PersistenceStatus.NotPersisted, Message = refused };
+                throw Failure<T>(topic, messageId, error, new ProduceException<byte[]?, byte[]>(error, delivery));
+            }
+        }
+        finally
+        {
+            ProduceBuffer.Return(buffer);
         }
     }
 

@@ -29,6 +29,9 @@ internal readonly struct SendTelemetry
         _messageType = messageType;
     }
 
+    /// <summary>Whether a meter listener records sends (their count and duration).</summary>
+    public static bool IsMeasured => KafkaTelemetry.SentMessages.Enabled || KafkaTelemetry.OperationDuration.Enabled;
+
     /// <summary>Whether anyone listens: the send then needs a delivery report to end the span and record the metrics.</summary>
     public bool IsObserved => _topic is not null;
 
@@ -62,7 +65,7 @@ internal readonly struct SendTelemetry
             DistributedContextPropagator.Current.Inject(context, headers, AddHeader);
         }
 
-        var measured = KafkaTelemetry.SentMessages.Enabled || KafkaTelemetry.OperationDuration.Enabled;
+        var measured = IsMeasured;
         return activity is null && !measured
             ? default
             : new SendTelemetry(activity, measured ? Stopwatch.GetTimestamp() : 0, topic, contract.MessageType);

@@ -126,13 +126,16 @@ public sealed class KafkaMessageProducerTests
         Assert.Equal(accounts.Count, records.Select(r => r.Header(MessageHeaders.MessageId)).Distinct().Count());
     }
 
-    [Fact]
-    public async Task A_failed_fire_and_forget_send_keeps_its_own_record_after_later_sends()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_failed_fire_and_forget_send_keeps_its_own_record_after_later_sends(bool direct)
     {
         // Fire-and-forget sends reuse per-thread arrays and records; a send that fails hands its record to the exception,
         // which must keep showing that message after later sends of the same shape (here: the queue stays full).
-        var config = new KafkaProducerConfig { BootstrapServers = "127.0.0.1:1", QueueBufferingMaxMessages = 1, MessageTimeoutMs = 1000 };
+        var config = new KafkaProducerConfig { BootstrapServers = "127.0.0.1:1", QueueBufferingMaxMessages = 1, MessageTimeoutMs = 1000, DirectProduce = direct };
         await using var producer = new KafkaMessageProducer(config);
+        Assert.Equal(direct, producer.ProducesDirectly);
         var queued = new PersonV1(Guid.NewGuid(), "queued");
         producer.Produce(People, queued);
 
