@@ -2,6 +2,8 @@ using System;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Contracts.Avro;
 
@@ -149,17 +151,28 @@ public static class AvroDecimal
             return false;
         }
 
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        var scaleUp = scale - ((bits[3] >> 16) & 0xFF);
-        var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
-        if (bits[2] != 0 || (uint)scaleUp >= (uint)UInt64PowersOfTen.Length || mantissa > long.MaxValue / UInt64PowersOfTen[scaleUp])
+        GetParts(value, out var flags, out var high, out var mantissa);
+        var scaleUp = scale - ((flags >> 16) & 0xFF);
+        if (high != 0 || (uint)scaleUp >= (uint)UInt64PowersOfTen.Length)
         {
             unscaled = 0;
             return false;
         }
 
-        mantissa *= UInt64PowersOfTen[scaleUp];
+        // The value usually has the schema's scale already. Otherwise the full 128-bit product tells whether scaling
+        // up overflows (a multiplication where the quotient long.MaxValue / 10^n cost a 64-bit division).
+        if (scaleUp != 0 && Math.BigMul(mantissa, UInt64PowersOfTen[scaleUp], out mantissa) != 0)
+        {
+            unscaled = 0;
+            return false;
+        }
+
+        if (mantissa > long.MaxValue)
+        {
+            unscaled = 0;
+            return false;
+        }
+
         // 10^19 and above exceed long.MaxValue, so only smaller precisions can be exceeded here.
         if ((uint)precision < (uint)UInt64PowersOfTen.Length && mantissa >= UInt64PowersOfTen[precision])
         {
@@ -167,8 +180,72 @@ public static class AvroDecimal
             return false;
         }
 
-        unscaled = bits[3] < 0 ? -(long)mantissa : (long)mantissa;
+        unscaled = flags < 0 ? -(long)mantissa : (long)mantissa;
         return true;
+    }
+
+    /// <summary>
+    /// The parts of <paramref name="value"/> that <see cref="decimal.GetBits(decimal, Span{int})"/> returns: the flags
+    /// (sign and scale), the high 32 bits and the low 64 bits of the 96-bit integer. Read straight from the value where
+    /// its layout is the one checked once at start-up (flags, high, low), so a caller needs no buffer on the stack,
+    /// whose zeroing and stack-guard check an inlined <c>stackalloc</c> adds to every method it lands in.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void GetParts(decimal value, out int flags, out uint high, out ulong low)
+    {
+        if (DecimalLayout.IsKnown)
+        {
+            ref readonly var layout = ref Unsafe.As<decimal, DecimalLayout>(ref value);
+            flags = layout.Flags;
+            high = layout.High;
+            low = layout.Low;
+            return;
+        }
+
+        GetPartsByBits(value, out flags, out high, out low);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void GetPartsByBits(decimal value, out int flags, out uint high, out ulong low)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        flags = bits[3];
+        high = (uint)bits[2];
+        low = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+    }
+
+    /// <summary>The fields of <see cref="decimal"/> as .NET lays them out (flags, high 32 bits, low 64 bits), used only once checked.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct DecimalLayout
+    {
+        public readonly int Flags;
+        public readonly uint High;
+        public readonly ulong Low;
+
+        /// <summary>Whether a probe value with distinct bytes in every part reads back as <see cref="decimal.GetBits(decimal, Span{int})"/> says.</summary>
+        public static readonly bool IsKnown = Probe();
+
+        private static bool Probe()
+        {
+            if (Unsafe.SizeOf<decimal>() != Unsafe.SizeOf<DecimalLayout>())
+            {
+                return false;
+            }
+
+            foreach (var probe in (ReadOnlySpan<decimal>)[new decimal(0x0D0C0B0A, 0x04030201, 0x44332211, true, 17), new decimal(-1, 0, 1, false, 0)])
+            {
+                var copy = probe;
+                var layout = Unsafe.As<decimal, DecimalLayout>(ref copy);
+                GetPartsByBits(probe, out var flags, out var high, out var low);
+                if (layout.Flags != flags || layout.High != high || layout.Low != low)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>How many bytes the minimal big-endian two's complement form of <paramref name="unscaled"/> takes (1 to 8).</summary>

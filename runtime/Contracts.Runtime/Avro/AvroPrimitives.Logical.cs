@@ -86,6 +86,13 @@ public static partial class AvroPrimitives
             return offset + 1 + significant;
         }
 
+        return WriteWideDecimal(destination, offset, value, precision, scale);
+    }
+
+    /// <summary>A decimal whose unscaled value does not fit a <see cref="long"/>, or one to be rejected; apart so its buffer does not land in every caller.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int WriteWideDecimal(Span<byte> destination, int offset, decimal value, int precision, int scale)
+    {
         Span<byte> bytes = stackalloc byte[16];
         var length = AvroDecimal.ToUnscaledBytes(value, precision, scale, bytes);
         offset = WriteInt(destination, offset, length);

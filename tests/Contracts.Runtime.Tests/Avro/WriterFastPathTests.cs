@@ -112,6 +112,21 @@ public sealed class WriterFastPathTests
     [InlineData("79228162514264337593543950335", 29, 0)]
     [InlineData("1.5", 38, 28)]
     [InlineData("123.000", 10, 1)]
+    [InlineData("922337203685477.5807", 19, 4)]
+    [InlineData("922337203685477.5808", 19, 4)]
+    [InlineData("-922337203685477.5808", 19, 4)]
+    [InlineData("-922337203685477.5809", 19, 4)]
+    [InlineData("92233720368547758.0", 19, 2)]
+    [InlineData("92233720368547758.1", 19, 2)]
+    [InlineData("-92233720368547758.1", 19, 2)]
+    [InlineData("922337203685477580", 38, 1)]
+    [InlineData("922337203685477581", 38, 1)]
+    [InlineData("1844674407370955161.5", 38, 3)]
+    [InlineData("18446744073709551615", 38, 5)]
+    [InlineData("-1844674407370955161.5", 38, 6)]
+    [InlineData("1", 38, 18)]
+    [InlineData("10", 38, 18)]
+    [InlineData("0.0000000000000000000000000001", 38, 28)]
     public void Decimals_on_both_sides_of_64_bits_encode_as_minimal_twos_complement_and_read_back(string text, int precision, int scale)
     {
         var value = decimal.Parse(text, CultureInfo.InvariantCulture);
