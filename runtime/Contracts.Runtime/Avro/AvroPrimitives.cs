@@ -1,7 +1,10 @@
 using System;
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 
 namespace Contracts.Avro;
@@ -288,18 +291,60 @@ public static partial class AvroPrimitives
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int WriteVarint(Span<byte> destination, int offset, uint value)
     {
-        while (value >= 0x80)
+        if (value < 0x80)
         {
-            destination[offset++] = (byte)(value | 0x80);
-            value >>= 7;
+            destination[offset] = (byte)value;
+            return offset + 1;
         }
 
-        destination[offset] = (byte)value;
-        return offset + 1;
+        // Every int takes at most 5 bytes (its bound): stored as 4 and 1, so nothing past the bound is touched.
+        if (Bmi2.X64.IsSupported && BitConverter.IsLittleEndian && (ulong)(uint)offset + MaxIntSize <= (uint)destination.Length)
+        {
+            var length = VarintLength(value);
+            var bytes = SpreadVarint(value, length);
+            ref var target = ref Unsafe.Add(ref MemoryMarshal.GetReference(destination), offset);
+            Unsafe.WriteUnaligned(ref target, (uint)bytes);
+            Unsafe.Add(ref target, 4) = (byte)(bytes >> 32);
+            return offset + length;
+        }
+
+        return WriteVarintLoop(destination, offset, value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int WriteVarint(Span<byte> destination, int offset, ulong value)
+    {
+        if (value < 0x80)
+        {
+            destination[offset] = (byte)value;
+            return offset + 1;
+        }
+
+        // Below 2^56 a long takes at most 8 bytes: one store, inside its 10-byte bound.
+        if (Bmi2.X64.IsSupported && BitConverter.IsLittleEndian && value < (1UL << 56) && (ulong)(uint)offset + sizeof(ulong) <= (uint)destination.Length)
+        {
+            var length = VarintLength(value);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetReference(destination), offset), SpreadVarint(value, length));
+            return offset + length;
+        }
+
+        return WriteVarintLoop(destination, offset, value);
+    }
+
+    /// <summary>The bytes of the varint of <paramref name="value"/> (at least 0x80): one per started 7 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int VarintLength(ulong value) => (int)((uint)(70 - BitOperations.LeadingZeroCount(value)) / 7);
+
+    /// <summary>
+    /// The varint of <paramref name="value"/> (below 2^56, <paramref name="length"/> of 2 to 8 bytes) as a little-endian
+    /// word, with no loop and no branch on the length: one bit deposit spreads the 7-bit groups over the low bits of the
+    /// bytes, and a mask shifted by the length sets the continuation bit of every byte but the last.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong SpreadVarint(ulong value, int length) =>
+        Bmi2.X64.ParallelBitDeposit(value, 0x7F7F_7F7F_7F7F_7F7FUL) | (0x8080_8080_8080_8080UL >> ((9 - length) << 3));
+
+    private static int WriteVarintLoop(Span<byte> destination, int offset, ulong value)
     {
         while (value >= 0x80)
         {
