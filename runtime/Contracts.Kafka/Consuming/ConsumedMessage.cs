@@ -1,5 +1,3 @@
-using Confluent.Kafka;
-
 namespace Contracts.Kafka.Consuming;
 
 /// <summary>
@@ -7,4 +5,4 @@ namespace Contracts.Kafka.Consuming;
 /// partition requests the polling thread had carried out when it consumed the message: a message stamped before the
 /// seek of its partition was carried out is stale (the seek delivers it again).
 /// </summary>
-internal readonly record struct ConsumedMessage(ConsumeResult<byte[]?, byte[]?> Result, long Stamp);
+internal readonly record struct ConsumedMessage(ConsumedRecord Record, long Stamp);

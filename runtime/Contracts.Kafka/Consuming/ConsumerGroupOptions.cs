@@ -54,6 +54,15 @@ public sealed class ConsumerGroupOptions
     /// <summary>librdkafka consumer properties (e.g. <c>session.timeout.ms</c>), applied over <see cref="KafkaOptions.Properties"/>.</summary>
     public Dictionary<string, string> Properties { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether the group's polling thread reads each message from librdkafka's <c>rd_kafka_consumer_poll</c> on the
+    /// Confluent.Kafka consumer's own client, copying key, value and headers once into one array, instead of through
+    /// Confluent.Kafka's <c>Consume</c>, which builds about a dozen objects per message (the same librdkafka call, so
+    /// rebalances and callbacks behave alike). Default true; where the client cannot be reached safely (a 32-bit
+    /// process, another Confluent.Kafka build) the group uses <c>Consume</c> either way.
+    /// </summary>
+    public bool DirectConsume { get; set; } = true;
+
     /// <summary>Adds a topic with its unknown-message policy.</summary>
     public ConsumerGroupOptions Subscribe(string topic, UnknownMessagePolicy unknownMessages = UnknownMessagePolicy.Fail)
     {

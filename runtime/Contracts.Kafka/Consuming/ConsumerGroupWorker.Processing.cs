@@ -54,7 +54,7 @@ internal sealed partial class ConsumerGroupWorker
                         taken[next++] = default;
                         if (!_requests.IsStale(message))
                         {
-                            Process(message.Result);
+                            Process(message.Record);
                         }
                     }
                     else if (_pending is not null && _time.GetElapsedTime(_pendingSince) >= _options.BatchLinger)
@@ -91,7 +91,7 @@ internal sealed partial class ConsumerGroupWorker
         }
     }
 
-    private void Process(ConsumeResult<byte[]?, byte[]?> result)
+    private void Process(ConsumedRecord result)
     {
         PartitionHold? hold = null;
         var hasHold = _holds.Count != 0 && _holds.TryGetValue(result.TopicPartition, out hold);
@@ -102,7 +102,7 @@ internal sealed partial class ConsumerGroupWorker
         }
 
         var source = _sources[result.Topic];
-        var attempt = source.AttemptOf(result, hasHold && result.Offset.Value <= hold!.LastOffset ? hold.Attempt : 1);
+        var attempt = source.AttemptOf(result, hasHold && result.Offset <= hold!.LastOffset ? hold.Attempt : 1);
         if (source.NotBefore(result) is { } notBefore && notBefore > _time.GetUtcNow())
         {
             if (FlushPendingHolds(result.TopicPartition))
@@ -110,11 +110,11 @@ internal sealed partial class ConsumerGroupWorker
                 return;
             }
 
-            Hold(result.TopicPartition, result.Offset.Value, result.Offset.Value, attempt, notBefore);
+            Hold(result.TopicPartition, result.Offset, result.Offset, attempt, notBefore);
             return;
         }
 
-        var value = result.Message.Value ?? [];
+        var value = result.ValueSpan;
         if (!TryIdentify(result, source, value, out var route, out var format, out var messageType, out var version, out var typeKnown, out var notIdentified))
         {
             if (FlushPendingHolds(result.TopicPartition))
@@ -177,9 +177,9 @@ internal sealed partial class ConsumerGroupWorker
     }
 
     private bool TryIdentify(
-        ConsumeResult<byte[]?, byte[]?> result,
+        ConsumedRecord result,
         SourceTopic source,
-        byte[] value,
+        ReadOnlySpan<byte> value,
         out MessageRoute? route,
         out PayloadFormat format,
         out string? messageType,
@@ -194,7 +194,7 @@ internal sealed partial class ConsumerGroupWorker
         error = null;
         var detection = source.Options.Format;
         var isEnvelope = detection == PayloadDetection.JsonEnvelope
-            || (detection == PayloadDetection.Auto && value.AsSpan().StartsWith(JsonEnvelope.Prefix));
+            || (detection == PayloadDetection.Auto && value.StartsWith(JsonEnvelope.Prefix));
         format = isEnvelope ? PayloadFormat.JsonEnvelope : PayloadFormat.Avro;
         if (isEnvelope)
         {
@@ -213,8 +213,9 @@ internal sealed partial class ConsumerGroupWorker
             }
         }
 
-        HeaderReader.FindContractHeaders(result.Message.Headers, out var typeBytes, out var versionBytes);
-        if (typeBytes is null || versionBytes is null || !HeaderReader.TryParseVersion(versionBytes, out version))
+        if (!result.TryGetLastHeader(HeaderReader.MessageType, out var typeBytes)
+            || !result.TryGetLastHeader(HeaderReader.MessageVersion, out var versionBytes)
+            || !HeaderReader.TryParseVersion(versionBytes, out version))
         {
             error = new ContractDecodeException(
                 ContractFormat.Avro,
@@ -232,14 +233,14 @@ internal sealed partial class ConsumerGroupWorker
         return true;
     }
 
-    private void OnUnknown(ConsumeResult<byte[]?, byte[]?> result, SourceTopic source, string messageType, int version, bool typeKnown)
+    private void OnUnknown(ConsumedRecord result, SourceTopic source, string messageType, int version, bool typeKnown)
     {
         var (topic, partition, offset) = source.Origin(result);
         var unknown = new UnknownMessageException(_group, messageType, version, typeKnown, topic, partition, offset);
         switch (source.Options.UnknownMessages)
         {
             case UnknownMessagePolicy.Skip:
-                ConsumerLog.SkippedUnknown(_logger, _group, result.Topic, result.Partition.Value, result.Offset.Value, messageType, version);
+                ConsumerLog.SkippedUnknown(_logger, _group, result.Topic, result.Partition, result.Offset, messageType, version);
                 CountFailure(result.Topic, unknown, "skipped");
                 Done(result);
                 break;
@@ -326,7 +327,7 @@ internal sealed partial class ConsumerGroupWorker
 
         for (var i = 0; i < contexts.Count; i++)
         {
-            Done(contexts[i].Result);
+            Done(contexts[i].Record);
         }
     }
 
@@ -351,8 +352,8 @@ internal sealed partial class ConsumerGroupWorker
         List<ActivityLink>? links = null;
         foreach (var context in contexts)
         {
-            if (HeaderReader.ReadString(context.Headers, "traceparent") is { } traceParent
-                && ActivityContext.TryParse(traceParent, HeaderReader.ReadString(context.Headers, "tracestate"), out var remote))
+            if (HeaderReader.ReadString(context.Record, "traceparent") is { } traceParent
+                && ActivityContext.TryParse(traceParent, HeaderReader.ReadString(context.Record, "tracestate"), out var remote))
             {
                 if (contexts.Count == 1)
                 {
@@ -427,7 +428,7 @@ internal sealed partial class ConsumerGroupWorker
             var source = _sources[context.Topic];
             forwards[i] = ToRetryTopic(context)
                 ? RetryForward.For(_group, source, context, _time.GetUtcNow() + retry.DelayBefore(context.Attempt), error)
-                : DeadLetterForward.For(_group, source, context.Result, exhausted, error, context.Attempt);
+                : DeadLetterForward.For(_group, source, context.Record, exhausted, error, context.Attempt);
         }
 
         _forwarder.Value.ForwardAllAsync(forwards, _abort).GetAwaiter().GetResult();
@@ -438,7 +439,7 @@ internal sealed partial class ConsumerGroupWorker
             {
                 CountFailure(context.Topic, error, "retried");
                 ConsumerLog.NonBlockingRetry(_logger, error, _group, context.Attempt, context.Topic, context.Partition, context.Offset, forwards[i].Topic);
-                Done(context.Result);
+                Done(context.Record);
             }
             else
             {
@@ -538,7 +539,7 @@ internal sealed partial class ConsumerGroupWorker
         }
     }
 
-    private void DeadLetter(ConsumeResult<byte[]?, byte[]?> result, SourceTopic source, DeadLetterReason reason, Exception? error, int attempts)
+    private void DeadLetter(ConsumedRecord result, SourceTopic source, DeadLetterReason reason, Exception? error, int attempts)
     {
         var forward = DeadLetterForward.For(_group, source, result, reason, error, attempts);
         _forwarder.Value.ForwardAsync(forward, _abort).GetAwaiter().GetResult();
@@ -550,7 +551,7 @@ internal sealed partial class ConsumerGroupWorker
     {
         var result = forward.Original;
         CountFailure(result.Topic, error, "dead_lettered");
-        ConsumerLog.DeadLettered(_logger, error, _group, result.Topic, result.Partition.Value, result.Offset.Value, forward.Topic, DeadLetterForward.ReasonText(reason));
+        ConsumerLog.DeadLettered(_logger, error, _group, result.Topic, result.Partition, result.Offset, forward.Topic, DeadLetterForward.ReasonText(reason));
         Done(result);
     }
 
@@ -574,10 +575,10 @@ internal sealed partial class ConsumerGroupWorker
     }
 
     /// <summary>The message was handled, forwarded or dead-lettered: its offset may be committed.</summary>
-    private void Done(ConsumeResult<byte[]?, byte[]?> result)
+    private void Done(ConsumedRecord result)
     {
         _offsets.Done(result);
-        if (_holds.Count != 0 && _holds.TryGetValue(result.TopicPartition, out var hold) && !hold.Paused && result.Offset.Value >= hold.LastOffset)
+        if (_holds.Count != 0 && _holds.TryGetValue(result.TopicPartition, out var hold) && !hold.Paused && result.Offset >= hold.LastOffset)
         {
             _holds.Remove(result.TopicPartition);
         }

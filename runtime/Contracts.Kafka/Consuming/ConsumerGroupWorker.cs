@@ -69,6 +69,9 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
     private readonly PartitionRequests _requests;
     private readonly Lock _processingGate = new();
 
+    // Polls librdkafka directly where its client can be reached (ConsumerGroupOptions.DirectConsume).
+    private readonly DirectConsumer? _direct;
+
     private HandlerTarget? _pending;
     private long _pendingSince;
     private long _lagUpdatedAt;
@@ -76,6 +79,9 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
     private volatile bool _rebalancing;
     private volatile bool _pollingEnded;
     private volatile ExceptionDispatchInfo? _processingFailure;
+
+    // A rebalance callback's failure, rethrown on the polling thread once the poll that ran the callback returns.
+    private ExceptionDispatchInfo? _callbackFailure;
 
     public ConsumerGroupWorker(
         ConsumerGroupDefinition definition,
@@ -106,14 +112,18 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
         var config = ConsumerConfigFor(_group, options, properties);
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetPartitionsAssignedHandler((_, partitions) => ConsumerLog.Assigned(_logger, _group, string.Join(", ", partitions)))
-            .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions.Select(p => p.TopicPartition).ToList()))
-            .SetPartitionsLostHandler((_, partitions) => OnLost(partitions.Select(p => p.TopicPartition).ToList()))
+            .SetPartitionsRevokedHandler((_, partitions) => CapturingFailure(() => OnRevoked(partitions.Select(p => p.TopicPartition).ToList())))
+            .SetPartitionsLostHandler((_, partitions) => CapturingFailure(() => OnLost(partitions.Select(p => p.TopicPartition).ToList())))
             .SetErrorHandler((_, error) => ConsumerLog.ConsumeError(_logger, _group, error.ToString()))
             .Build();
         _requests = new PartitionRequests(new ConsumerPartitionControl(_consumer), RequestFailed);
         _offsets = new HandledOffsets(_consumer, HandledOffsets.StoreIntervalFor(options.CommitInterval), time, logger, _group);
         _lagRegistration = KafkaTelemetry.RegisterLagSource(this);
+        _direct = options.DirectConsume ? DirectConsumer.TryCreate(_consumer) : null;
     }
+
+    /// <summary>Whether the polling thread reads messages from librdkafka directly (<see cref="ConsumerGroupOptions.DirectConsume"/>, where available).</summary>
+    internal bool ConsumesDirectly => _direct is not null;
 
     public string GroupId => _group;
 
@@ -201,22 +211,24 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
         while (!stopping.IsCancellationRequested && _processingFailure is null)
         {
             _requests.CarryOut();
-            ConsumeResult<byte[]?, byte[]?>? result;
-            try
+            var record = Poll(out var error);
+            ThrowCallbackFailure();
+            if (error is not null)
             {
-                result = _consumer.Consume(RequestInterval);
-            }
-            catch (ConsumeException error) when (!error.Error.IsFatal)
-            {
+                if (error.IsFatal)
+                {
+                    throw new KafkaException(error);
+                }
+
                 // A subscribed topic that does not exist yet (a retry or dead-letter topic nobody wrote to) lands here.
-                ConsumerLog.ConsumeError(_logger, _group, error.Error.ToString());
+                ConsumerLog.ConsumeError(_logger, _group, error.ToString());
                 continue;
             }
 
-            if (result is not null && !result.IsPartitionEOF)
+            if (record is not null)
             {
                 // Stamped now: requests carried out while waiting for room below came after this message.
-                var consumed = new ConsumedMessage(result, _requests.Stamp);
+                var consumed = new ConsumedMessage(record, _requests.Stamp);
                 while (!_queue.TryAdd(consumed, RequestInterval))
                 {
                     if (stopping.IsCancellationRequested || _processingFailure is not null)
@@ -232,6 +244,51 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
             {
                 UpdateLag();
             }
+        }
+    }
+
+    /// <summary>The next message (null when none arrived in time, or on an error, which is then in <paramref name="error"/>).</summary>
+    private ConsumedRecord? Poll(out Error? error)
+    {
+        if (_direct is not null)
+        {
+            return _direct.Poll(RequestInterval, out error);
+        }
+
+        error = null;
+        try
+        {
+            return _consumer.Consume(RequestInterval) is { IsPartitionEOF: false } result ? ConsumedRecord.From(result) : null;
+        }
+        catch (ConsumeException exception)
+        {
+            error = exception.Error;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Runs a rebalance callback's work, keeping its failure for <see cref="ThrowCallbackFailure"/>: the failure must end
+    /// the polling loop on either way of polling, and only Confluent.Kafka's <c>Consume</c> rethrows what a callback threw.
+    /// </summary>
+    private void CapturingFailure(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (Exception error)
+        {
+            _callbackFailure ??= ExceptionDispatchInfo.Capture(error);
+        }
+    }
+
+    private void ThrowCallbackFailure()
+    {
+        if (_callbackFailure is { } failure)
+        {
+            _callbackFailure = null;
+            failure.Throw();
         }
     }
 
@@ -339,6 +396,7 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
         _offsets.Store();
         CommitStored();
         _consumer.Close();
+        ThrowCallbackFailure();
     }
 
     private void UpdateLag()

@@ -53,16 +53,16 @@ internal sealed class HandledOffsets : IDisposable
     }
 
     /// <summary>Records that <paramref name="result"/> was done with. Consumer loop thread only.</summary>
-    public void Done(ConsumeResult<byte[]?, byte[]?> result)
+    public void Done(ConsumedRecord result)
     {
-        var partition = result.Partition.Value;
+        var partition = result.Partition;
         var progress = _recent;
         if (progress is null || progress.Partition != partition || !string.Equals(progress.Topic, result.Topic, StringComparison.Ordinal))
         {
             _recent = progress = ProgressOf(result.Topic, partition);
         }
 
-        progress.Advance(result.Offset.Value + 1, result.LeaderEpoch);
+        progress.Advance(result.Offset + 1, result.LeaderEpoch);
     }
 
     /// <summary>Stores every offset recorded since the last store. Any thread.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers.Text;
 using System.Text;
-using Confluent.Kafka;
 
 namespace Contracts.Kafka.Consuming;
 
@@ -12,55 +11,9 @@ internal static class HeaderReader
     public const string MessageVersion = Messaging.MessageHeaders.MessageVersion;
     public const string MessageId = Messaging.MessageHeaders.MessageId;
 
-    /// <summary>The last value of header <paramref name="name"/> (Kafka allows repeats; the last one wins).</summary>
-    public static byte[]? Find(Headers? headers, string name)
-    {
-        if (headers is null)
-        {
-            return null;
-        }
-
-        for (var i = headers.Count - 1; i >= 0; i--)
-        {
-            var header = headers[i];
-            if (string.Equals(header.Key, name, StringComparison.Ordinal))
-            {
-                return header.GetValueBytes();
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// The last <c>message-type</c> and <c>message-version</c> values in one pass over the headers (dispatch reads both
-    /// for every message).
-    /// </summary>
-    public static void FindContractHeaders(Headers? headers, out byte[]? messageType, out byte[]? messageVersion)
-    {
-        messageType = null;
-        messageVersion = null;
-        if (headers is null)
-        {
-            return;
-        }
-
-        for (var i = headers.Count - 1; i >= 0 && (messageType is null || messageVersion is null); i--)
-        {
-            var header = headers[i];
-            if (messageType is null && string.Equals(header.Key, MessageType, StringComparison.Ordinal))
-            {
-                messageType = header.GetValueBytes();
-            }
-            else if (messageVersion is null && string.Equals(header.Key, MessageVersion, StringComparison.Ordinal))
-            {
-                messageVersion = header.GetValueBytes();
-            }
-        }
-    }
-
-    public static string? ReadString(Headers? headers, string name) =>
-        Find(headers, name) is { } value ? Encoding.UTF8.GetString(value) : null;
+    /// <summary>The last value of header <paramref name="name"/> as UTF-8 text; null when absent or null.</summary>
+    public static string? ReadString(ConsumedRecord record, string name) =>
+        record.TryGetLastHeader(name, out var value) ? Encoding.UTF8.GetString(value) : null;
 
     /// <summary>Parses a decimal version header; false when it is absent, empty or not a whole number.</summary>
     public static bool TryParseVersion(ReadOnlySpan<byte> text, out int version) =>

@@ -6,40 +6,42 @@ namespace Contracts.Kafka.Consuming;
 /// <summary>Where a consumed message came from and what its headers said; passed to every handler call.</summary>
 public sealed class MessageContext
 {
-    internal MessageContext(ConsumeResult<byte[]?, byte[]?> result, string consumerGroup, string messageType, int version, int attempt)
+    private Headers? _headers;
+
+    internal MessageContext(ConsumedRecord record, string consumerGroup, string messageType, int version, int attempt)
     {
-        Result = result;
+        Record = record;
         ConsumerGroup = consumerGroup;
         MessageType = messageType;
         Version = version;
         Attempt = attempt;
     }
 
-    internal ConsumeResult<byte[]?, byte[]?> Result { get; }
+    internal ConsumedRecord Record { get; }
 
     /// <summary>The same message on another attempt (a blocking retry hands the same batch over again).</summary>
-    internal MessageContext WithAttempt(int attempt) => new(Result, ConsumerGroup, MessageType, Version, attempt);
+    internal MessageContext WithAttempt(int attempt) => new(Record, ConsumerGroup, MessageType, Version, attempt);
 
     /// <summary>The consumer group that received the message.</summary>
     public string ConsumerGroup { get; }
 
     /// <summary>The topic the message was read from (a retry topic on a retry attempt).</summary>
-    public string Topic => Result.Topic;
+    public string Topic => Record.Topic;
 
     /// <summary>The partition the message was read from.</summary>
-    public int Partition => Result.Partition.Value;
+    public int Partition => Record.Partition;
 
     /// <summary>The message's offset in <see cref="Partition"/>.</summary>
-    public long Offset => Result.Offset.Value;
+    public long Offset => Record.Offset;
 
     /// <summary>The broker or producer timestamp.</summary>
-    public DateTimeOffset Timestamp => new(Result.Message.Timestamp.UtcDateTime, TimeSpan.Zero);
+    public DateTimeOffset Timestamp => new(Record.Timestamp.UtcDateTime, TimeSpan.Zero);
 
     /// <summary>The message key bytes as written by the producer; null without a key.</summary>
-    public ReadOnlyMemory<byte>? Key => Result.Message.Key is { } key ? key : null;
+    public ReadOnlyMemory<byte>? Key => Record.Key;
 
-    /// <summary>All headers of the message.</summary>
-    public Headers? Headers => Result.Message.Headers;
+    /// <summary>All headers of the message, in order (built on first use; handlers that never ask pay nothing).</summary>
+    public Headers Headers => _headers ??= Record.ToHeaders();
 
     /// <summary>The message type the producer wrote (header or JSON envelope).</summary>
     public string MessageType { get; }
@@ -53,5 +55,5 @@ public sealed class MessageContext
     public int Attempt { get; }
 
     /// <summary>The producer's message id header, when present.</summary>
-    public string? MessageId => HeaderReader.ReadString(Headers, HeaderReader.MessageId);
+    public string? MessageId => HeaderReader.ReadString(Record, HeaderReader.MessageId);
 }

@@ -71,7 +71,7 @@ internal sealed class PartitionRequests(IPartitionControl consumer, Action<Topic
             return false;
         }
 
-        return _staleBefore.TryGetValue(message.Result.TopicPartition, out var seek) && message.Stamp < seek;
+        return _staleBefore.TryGetValue(message.Record.TopicPartition, out var seek) && message.Stamp < seek;
     }
 
     /// <summary>

@@ -47,15 +47,15 @@ internal sealed class SourceTopic
     }
 
     /// <summary>The attempt a message is on: from its retry header on a retry topic, otherwise <paramref name="local"/>.</summary>
-    public int AttemptOf(ConsumeResult<byte[]?, byte[]?> result, int local) =>
+    public int AttemptOf(ConsumedRecord result, int local) =>
         Retry == 0 ? local : ReadLong(result, RetryHeaders.Attempt) is { } attempt and > 0 and < int.MaxValue ? (int)attempt : Retry + 1;
 
     /// <summary>When a retry-topic message may be handled; null on a subscribed topic.</summary>
-    public DateTimeOffset? NotBefore(ConsumeResult<byte[]?, byte[]?> result) =>
+    public DateTimeOffset? NotBefore(ConsumedRecord result) =>
         Retry != 0 && ReadLong(result, RetryHeaders.NotBefore) is { } milliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
 
     /// <summary>Where the message was first consumed: its retry headers on a retry topic, itself otherwise.</summary>
-    public (string Topic, int Partition, long Offset) Origin(ConsumeResult<byte[]?, byte[]?> result)
+    public (string Topic, int Partition, long Offset) Origin(ConsumedRecord result)
     {
         if (Retry != 0
             && ReadLong(result, RetryHeaders.OriginalPartition) is { } partition
@@ -64,11 +64,11 @@ internal sealed class SourceTopic
             return (OriginalTopic, (int)partition, offset);
         }
 
-        return (result.Topic, result.Partition.Value, result.Offset.Value);
+        return (result.Topic, result.Partition, result.Offset);
     }
 
-    private static long? ReadLong(ConsumeResult<byte[]?, byte[]?> result, string header) =>
-        HeaderReader.Find(result.Message.Headers, header) is { } bytes && Utf8Parser.TryParse(bytes, out long value, out var consumed) && consumed == bytes.Length
+    private static long? ReadLong(ConsumedRecord result, string header) =>
+        result.TryGetLastHeader(header, out var bytes) && Utf8Parser.TryParse(bytes, out long value, out var consumed) && consumed == bytes.Length
             ? value
             : null;
 }

@@ -14,7 +14,7 @@ internal static class DeadLetterForward
     /// The forward of <paramref name="result"/> with the <c>dlt-*</c> headers: why, where the message was first consumed,
     /// by which group, after how many attempts, and the error with its field path and byte offset when it has them.
     /// </summary>
-    public static ForwardedMessage For(string group, SourceTopic source, ConsumeResult<byte[]?, byte[]?> result, DeadLetterReason reason, Exception? error, int attempts)
+    public static ForwardedMessage For(string group, SourceTopic source, ConsumedRecord result, DeadLetterReason reason, Exception? error, int attempts)
     {
         var (topic, partition, offset) = source.Origin(result);
         var headers = new List<KeyValuePair<string, string>>

@@ -61,14 +61,12 @@ internal sealed class MessageForwarder : IDisposable
     {
         var (topic, original, headers) = forward;
         var forwarded = new Headers();
-        if (original.Message.Headers is { } originalHeaders)
+        for (var i = 0; i < original.HeaderCount; i++)
         {
-            foreach (var header in originalHeaders)
+            var name = original.HeaderName(i);
+            if (!name.StartsWith("retry-", StringComparison.Ordinal) && !name.StartsWith("dlt-", StringComparison.Ordinal))
             {
-                if (!header.Key.StartsWith("retry-", StringComparison.Ordinal) && !header.Key.StartsWith("dlt-", StringComparison.Ordinal))
-                {
-                    forwarded.Add(header.Key, header.GetValueBytes());
-                }
+                forwarded.Add(name, original.HeaderValue(i)?.ToArray());
             }
         }
 
@@ -79,10 +77,10 @@ internal sealed class MessageForwarder : IDisposable
 
         var message = new Message<byte[]?, byte[]?>
         {
-            Key = original.Message.Key,
-            Value = original.Message.Value,
+            Key = original.KeyArray(),
+            Value = original.ValueArray(),
             Headers = forwarded,
-            Timestamp = original.Message.Timestamp,
+            Timestamp = original.Timestamp,
         };
 
         await _producer.ProduceAsync(topic, message, cancellationToken).ConfigureAwait(false);

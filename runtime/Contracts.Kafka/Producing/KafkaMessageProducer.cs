@@ -73,6 +73,8 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
     public async ValueTask<ProduceResult> ProduceAsync<T>(TopicDescriptor topic, T message, CancellationToken cancellationToken = default)
         where T : IMessageContract<T>
     {
+        // Confluent.Kafka accepts sends on a disposed producer without a word, and they are never delivered.
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         EnsureDeclared<T>(topic, message);
         var messageId = MessageIds.NewVersion7();
         if (ProducerSuppression.IsSuppressed(topic.Name))
@@ -110,6 +112,8 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
     public void Produce<T>(TopicDescriptor topic, T message, Action<ProduceResult>? onDelivered = null)
         where T : IMessageContract<T>
     {
+        // Confluent.Kafka accepts sends on a disposed producer without a word, and they are never delivered.
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         EnsureDeclared<T>(topic, message);
         var messageId = MessageIds.NewVersion7();
         if (ProducerSuppression.IsSuppressed(topic.Name))

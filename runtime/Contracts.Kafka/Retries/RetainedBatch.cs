@@ -19,7 +19,7 @@ internal sealed class RetainedBatch
         var ranges = new Dictionary<TopicPartition, (long First, long Last)>();
         foreach (var context in target.Pending)
         {
-            var partition = context.Result.TopicPartition;
+            var partition = context.Record.TopicPartition;
             ranges[partition] = ranges.TryGetValue(partition, out var range)
                 ? (Math.Min(range.First, context.Offset), Math.Max(range.Last, context.Offset))
                 : (context.Offset, context.Offset);

@@ -17,10 +17,10 @@ internal static class RetryForward
     public static ForwardedMessage For(string group, SourceTopic source, MessageContext context, DateTimeOffset notBefore, Exception error)
     {
         var attempt = context.Attempt;
-        var (topic, partition, offset) = source.Origin(context.Result);
+        var (topic, partition, offset) = source.Origin(context.Record);
         return new ForwardedMessage(
             RetryTopics.Retry(group, source.OriginalTopic, attempt),
-            context.Result,
+            context.Record,
             [
                 new(RetryHeaders.Attempt, (attempt + 1).ToString(CultureInfo.InvariantCulture)),
                 new(RetryHeaders.NotBefore, notBefore.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),

@@ -33,9 +33,9 @@ public sealed class ConsumedQueueTests
 
         var taken = new ConsumedMessage[3];
         Assert.Equal(3, queue.TakeAll(taken, TimeSpan.Zero));
-        Assert.Equal([0L, 1L, 2L], Array.ConvertAll(taken, m => m.Result.Offset.Value));
+        Assert.Equal([0L, 1L, 2L], Array.ConvertAll(taken, m => m.Record.Offset));
         Assert.Equal(2, queue.TakeAll(taken, TimeSpan.Zero));
-        Assert.Equal([3L, 4L], Array.ConvertAll(taken[..2], m => m.Result.Offset.Value));
+        Assert.Equal([3L, 4L], Array.ConvertAll(taken[..2], m => m.Record.Offset));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class ConsumedQueueTests
 
         var rest = new ConsumedMessage[8];
         Assert.Equal(4, queue.TakeAll(rest, TimeSpan.Zero));
-        Assert.Equal([1L, 2L, 3L, 4L], Array.ConvertAll(rest[..4], m => m.Result.Offset.Value));
+        Assert.Equal([1L, 2L, 3L, 4L], Array.ConvertAll(rest[..4], m => m.Record.Offset));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class ConsumedQueueTests
         Assert.True(queue.TryAdd(Message(7), TimeSpan.Zero));
         var (count, first) = await taking.WaitAsync(Long);
         Assert.Equal(1, count);
-        Assert.Equal(7, first.Result.Offset.Value);
+        Assert.Equal(7, first.Record.Offset);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class ConsumedQueueTests
     {
         const int Count = 500_000;
         using var queue = new ConsumedQueue(16);
-        var results = new ConsumeResult<byte[]?, byte[]?>[64];
+        var results = new ConsumedRecord[64];
         for (var i = 0; i < results.Length; i++)
         {
             results[i] = Result(i);
@@ -147,7 +147,7 @@ public sealed class ConsumedQueueTests
             for (var i = 0; i < count; i++)
             {
                 Assert.Equal(next, taken[i].Stamp);
-                Assert.Same(results[next % results.Length], taken[i].Result);
+                Assert.Same(results[next % results.Length], taken[i].Record);
                 next++;
             }
         }
@@ -159,9 +159,9 @@ public sealed class ConsumedQueueTests
 
     private static ConsumedMessage Message(long offset) => new(Result(offset), 0);
 
-    private static ConsumeResult<byte[]?, byte[]?> Result(long offset) => new()
+    private static ConsumedRecord Result(long offset) => ConsumedRecord.From(new ConsumeResult<byte[]?, byte[]?>
     {
         TopicPartitionOffset = new TopicPartitionOffset("t", 0, offset),
         Message = new Message<byte[]?, byte[]?>(),
-    };
+    });
 }

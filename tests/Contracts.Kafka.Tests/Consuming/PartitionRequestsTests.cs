@@ -116,11 +116,11 @@ public sealed class PartitionRequestsTests
         Assert.Equal(["resume t [[1]]"], consumer.Calls);
     }
 
-    private static ConsumeResult<byte[]?, byte[]?> Result(TopicPartition partition, long offset) => new()
+    private static ConsumedRecord Result(TopicPartition partition, long offset) => ConsumedRecord.From(new ConsumeResult<byte[]?, byte[]?>
     {
         TopicPartitionOffset = new TopicPartitionOffset(partition, offset),
         Message = new Message<byte[]?, byte[]?>(),
-    };
+    });
 
     private sealed class RecordingControl : IPartitionControl
     {

@@ -101,7 +101,7 @@ public sealed class ScopedHandlerTests
         register(new ConsumerGroupBuilder(services, definition));
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var target = (HandlerTarget<OrderPlacedV2>)definition.CreateDispatchTable(new ConsumerGroupOptions()).Targets.Single();
-        target.Add(Order, new MessageContext(new ConsumeResult<byte[]?, byte[]?> { Topic = "orders", Message = new Message<byte[]?, byte[]?>() }, "billing", "order-placed", 2, attempt: 1));
+        target.Add(Order, new MessageContext(ConsumedRecord.From(new ConsumeResult<byte[]?, byte[]?> { Topic = "orders", Message = new Message<byte[]?, byte[]?>() }), "billing", "order-placed", 2, attempt: 1));
         return target;
     }
 

@@ -54,7 +54,12 @@ public sealed class DirectProduceTests
             {
                 var sent = pair.ToList();
                 Assert.Equal(2, sent.Count);
-                Assert.Equal(sent[0].Partition, sent[1].Partition);
+                if (sent[0].Message.Key is { Length: > 0 })
+                {
+                    // librdkafka's default partitioner spreads null and empty keys at random.
+                    Assert.Equal(sent[0].Partition, sent[1].Partition);
+                }
+
                 Assert.Equal(sent[0].Message.Key is null, sent[1].Message.Key is null);
                 Assert.Equal(["message-type", "message-version", "message-id"], sent[0].Message.Headers.Select(h => h.Key));
                 Assert.Equal(sent[0].Message.Headers.Select(h => h.Key), sent[1].Message.Headers.Select(h => h.Key));
@@ -67,16 +72,19 @@ public sealed class DirectProduceTests
         Assert.Null(Assert.Single(RawTopicReader.ReadAll(kafka.BootstrapServers, beats.Name, 1, 2).Select(r => r.Message.Key).Distinct()));
     }
 
-    [Fact]
-    public async Task Sends_after_dispose_fail_cleanly()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Sends_after_dispose_fail_cleanly(bool direct)
     {
         await using var kafka = EmbeddedKafka.Start(new EmbeddedKafkaOptions { Topics = { new EmbeddedTopic("people") } });
-        var producer = new KafkaMessageProducer(new KafkaProducerConfig { BootstrapServers = kafka.BootstrapServers });
-        Assert.True(producer.ProducesDirectly);
+        var producer = new KafkaMessageProducer(new KafkaProducerConfig { BootstrapServers = kafka.BootstrapServers, DirectProduce = direct });
+        Assert.Equal(direct, producer.ProducesDirectly);
         producer.Produce(new TopicDescriptor("people", WireFormat.Avro, [PersonV1.Descriptor]), new PersonV1(Guid.NewGuid(), "before"));
         producer.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => producer.Produce(new TopicDescriptor("people", WireFormat.Avro, [PersonV1.Descriptor]), new PersonV1(Guid.NewGuid(), "after")));
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await producer.ProduceAsync(new TopicDescriptor("people", WireFormat.Avro, [PersonV1.Descriptor]), new PersonV1(Guid.NewGuid(), "after")));
     }
 
     [Fact]

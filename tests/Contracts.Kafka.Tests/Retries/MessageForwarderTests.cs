@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using Confluent.Kafka;
+using Contracts.Kafka.Consuming;
 using Contracts.Kafka.DeadLetters;
 using Xunit;
 
@@ -26,7 +27,7 @@ public sealed class MessageForwarderTests
         var forwarded = forwarder.ForwardAllAsync(batch, CancellationToken.None);
 
         var sent = AcknowledgingProducer.Of(producer).Sent;
-        Assert.Equal(batch.Select(m => (m.Topic, m.Original.Offset.Value)), sent.Select(s => (s.Topic, Offset(s.Message))));
+        Assert.Equal(batch.Select(m => (m.Topic, m.Original.Offset)), sent.Select(s => (s.Topic, Offset(s.Message))));
         Assert.All(sent, s => Assert.Equal("2", Header(s.Message, "retry-attempt")));
 
         // Acknowledged out of order: the call waits for every one of them.
@@ -86,12 +87,12 @@ public sealed class MessageForwarderTests
     private static List<ForwardedMessage> Batch(int count) =>
         [.. Enumerable.Range(0, count).Select(i => new ForwardedMessage(
             "billing.orders.retry.1",
-            new ConsumeResult<byte[]?, byte[]?>
+            ConsumedRecord.From(new ConsumeResult<byte[]?, byte[]?>
             {
                 Topic = "orders",
                 Offset = 10 + i,
                 Message = new Message<byte[]?, byte[]?> { Key = [(byte)i], Value = [(byte)(10 + i)], Headers = [] },
-            },
+            }),
             [new("retry-attempt", "2")]))];
 
     private static long Offset(Message<byte[]?, byte[]?> message) => message.Value![0];
