@@ -198,7 +198,8 @@ public static partial class AvroPrimitives
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int WriteShortStringRest(Span<byte> destination, int offset, string value, int ascii)
     {
-        var rest = Utf8Encoder.EncodeRest(value.AsSpan(ascii), destination.Slice(offset + 1 + ascii));
+        // The rest's destination ends at the string's bound (MaxStringSize), so its wide stores stay inside it.
+        var rest = Utf8Encoder.EncodeRest(value, ascii, destination.Slice(offset + 1 + ascii, 1 + (3 * value.Length) - ascii));
         if (rest < 0)
         {
             throw UnpairedSurrogate();

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text;
 using Contracts.Avro;
+using CsCheck;
 using Xunit;
 
 namespace Contracts.Runtime.Tests.Avro;
@@ -100,6 +101,47 @@ public sealed class ShortStringEncodeTests
     }
 
     [Fact]
+    public void ASCII_runs_of_every_length_between_and_after_non_ASCII_characters_encode_like_Encoding_UTF8()
+    {
+        // The rest encoder copies ASCII 8 characters a step and takes fewer than 8 at the end from the text's last 8:
+        // two non-ASCII characters at every pair of positions in text of 1 to 40 characters cover every run length
+        // before, between and after them, and every overlap of that last step with encoded characters.
+        foreach (var (first, second) in new[] { ("é", "ł"), ("€", "—"), ("😀", "é"), ("\u0080", "\uFFFF") })
+        {
+            for (var length = 1; length <= 40; length++)
+            {
+                for (var p = 0; p < length; p++)
+                {
+                    for (var q = p; q < length; q++)
+                    {
+                        var text = new System.Text.StringBuilder(new string('a', length));
+                        text.Remove(q, 1).Insert(q, second);
+                        if (q != p)
+                        {
+                            text.Remove(p, 1).Insert(p, first);
+                        }
+
+                        AssertWritesLikeUtf8(text.ToString());
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Random_short_text_mixing_ASCII_with_every_kind_of_character_encodes_like_Encoding_UTF8()
+    {
+        // Mostly ASCII with one- to four-byte characters sprinkled in, 1 to 63 characters, as names and notes are.
+        var character = Gen.Frequency(
+            (12, Gen.Char['\u0000', '\u007F'].Select(c => c.ToString())),
+            (2, Gen.Char['\u0080', '\u07FF'].Select(c => c.ToString())),
+            (2, Gen.Char['\u0800', '\uD7FF'].Select(c => c.ToString())),
+            (1, Gen.Char['\uE000', '\uFFFF'].Select(c => c.ToString())),
+            (1, Gen.Int[0x10000, 0x10FFFF].Select(char.ConvertFromUtf32)));
+        character.Array[1, 63].Select(string.Concat).Where(t => t.Length <= 63).Sample(AssertWritesLikeUtf8, iter: 20_000);
+    }
+
+    [Fact]
     public void Byte_lengths_around_the_one_byte_prefix_limit_encode_like_Encoding_UTF8()
     {
         // 63 bytes is the last length with a one-byte prefix; text of at most 63 characters that grows past it is
@@ -136,6 +178,10 @@ public sealed class ShortStringEncodeTests
         buffer.AsSpan().Fill(0xEE);
         var end = AvroPrimitives.WriteString(buffer, 4, text);
         Assert.Equal(expected, buffer.AsSpan(4, end - 4).ToArray());
+
+        // Bytes past the value may be overwritten up to its bound, never beyond it, even with room there.
+        Assert.All(buffer[..4], b => Assert.Equal(0xEE, b));
+        Assert.All(buffer[(4 + (int)AvroPrimitives.MaxStringSize(text))..], b => Assert.Equal(0xEE, b));
     }
 
     private static void AssertUnpairedSurrogate(string text)
