@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Contracts.Avro;
 
@@ -48,7 +49,7 @@ internal static class Utf8Encoder
                 if (length - i >= 16)
                 {
                     var high = Vector128.LoadUnsafe(ref chars, i + 8);
-                    Vector128.Narrow(low, high).StoreUnsafe(ref bytes, j);
+                    NarrowAscii(low, high).StoreUnsafe(ref bytes, j);
                     nonAscii = Vector128.GreaterThan(low, asciiLimit).ExtractMostSignificantBits()
                         | (Vector128.GreaterThan(high, asciiLimit).ExtractMostSignificantBits() << 8);
                     if (nonAscii == 0)
@@ -60,7 +61,7 @@ internal static class Utf8Encoder
                 }
                 else
                 {
-                    Vector128.Narrow(low, low).StoreUnsafe(ref bytes, j);
+                    NarrowAscii(low, low).StoreUnsafe(ref bytes, j);
                     nonAscii = Vector128.GreaterThan(low, asciiLimit).ExtractMostSignificantBits();
                     if (nonAscii == 0)
                     {
@@ -81,7 +82,7 @@ internal static class Utf8Encoder
                 var tail = Vector128.LoadUnsafe(ref chars, length - 8);
                 if (!Vector128.GreaterThanAny(tail, asciiLimit))
                 {
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, length - 8), Vector128.Narrow(tail, tail).AsUInt64().ToScalar());
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, length - 8), NarrowAscii(tail));
                     return (int)length;
                 }
             }
@@ -180,7 +181,7 @@ internal static class Utf8Encoder
                     if (length - i >= 8)
                     {
                         var block = Vector128.LoadUnsafe(ref chars, i);
-                        Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, j), Vector128.Narrow(block, block).AsUInt64().ToScalar());
+                        Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, j), NarrowAscii(block));
                         var nonAscii = Vector128.GreaterThan(block, asciiLimit).ExtractMostSignificantBits();
                         if (nonAscii == 0)
                         {
@@ -199,7 +200,7 @@ internal static class Utf8Encoder
                     // and of the mask.
                     var shift = (int)(8 - (length - i));
                     var tail = Vector128.LoadUnsafe(ref chars, length - 8);
-                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, j), Vector128.Narrow(tail, tail).AsUInt64().ToScalar() >> (shift << 3));
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, j), NarrowAscii(tail) >> (shift << 3));
                     var tailNonAscii = Vector128.GreaterThan(tail, asciiLimit).ExtractMostSignificantBits() >> shift;
                     if (tailNonAscii == 0)
                     {
@@ -294,16 +295,14 @@ internal static class Utf8Encoder
             return length < 8 && BitConverter.IsLittleEndian && TryCopyShortAscii(ref chars, length, ref bytes) ? (int)length : 0;
         }
 
-        var asciiLimit = Vector128.Create((ushort)0x7F);
         nuint i = 0;
         while (true)
         {
             var block = Vector128.LoadUnsafe(ref chars, i);
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, i), Vector128.Narrow(block, block).AsUInt64().ToScalar());
-            var nonAscii = Vector128.GreaterThan(block, asciiLimit).ExtractMostSignificantBits();
-            if (nonAscii != 0)
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, i), NarrowAscii(block));
+            if ((block & Vector128.Create((ushort)0xFF80)) != Vector128<ushort>.Zero)
             {
-                return (int)i + BitOperations.TrailingZeroCount(nonAscii);
+                return (int)i + BitOperations.TrailingZeroCount(Vector128.GreaterThan(block, Vector128.Create((ushort)0x7F)).ExtractMostSignificantBits());
             }
 
             if (i + 8 >= length)
@@ -359,6 +358,19 @@ internal static class Utf8Encoder
 
         return true;
     }
+
+    /// <summary>
+    /// The 8 characters of <paramref name="block"/> narrowed to 8 bytes, exact for those below 0x80 (the others'
+    /// bytes are left to be overwritten): one unsigned-saturating pack on x86, where the general narrowing takes two
+    /// conversions and a shuffle.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong NarrowAscii(Vector128<ushort> block) => NarrowAscii(block, block).AsUInt64().ToScalar();
+
+    /// <summary>The 16 characters of <paramref name="low"/> and <paramref name="high"/> narrowed to 16 bytes, exact for those below 0x80.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> NarrowAscii(Vector128<ushort> low, Vector128<ushort> high) =>
+        Sse2.IsSupported ? Sse2.PackUnsignedSaturate(low.AsInt16(), high.AsInt16()) : Vector128.Narrow(low, high);
 
     // Four little-endian UTF-16 code units below 0x80 to their four bytes.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
