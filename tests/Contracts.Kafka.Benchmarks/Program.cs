@@ -26,6 +26,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         var smoke = args.Contains(SmokeSwitch, StringComparer.Ordinal);
+        ThreadSchedule.Enabled = args.Contains("--threads", StringComparer.Ordinal);
         var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
         if (mode is not ("all" or "produce" or "consume"))
         {

@@ -47,6 +47,9 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
     private const int QueueCapacity = 1024;
     private const int TakeBatch = 64;
 
+    // The most messages the polling thread takes from librdkafka at once (those it has ready; it never waits to fill them).
+    private const int PollBatch = 64;
+
     /// <summary>The <c>fetch.queue.backoff.ms</c> a group uses unless configured (librdkafka's default is 1000).</summary>
     internal const int DefaultFetchQueueBackoffMs = 50;
 
@@ -71,6 +74,7 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
 
     // Polls librdkafka directly where its client can be reached (ConsumerGroupOptions.DirectConsume).
     private readonly DirectConsumer? _direct;
+    private readonly Action<Error> _onConsumeError;
 
     private HandlerTarget? _pending;
     private long _pendingSince;
@@ -120,6 +124,7 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
         _offsets = new HandledOffsets(_consumer, HandledOffsets.StoreIntervalFor(options.CommitInterval), time, logger, _group);
         _lagRegistration = KafkaTelemetry.RegisterLagSource(this);
         _direct = options.DirectConsume ? DirectConsumer.TryCreate(_consumer) : null;
+        _onConsumeError = OnConsumeError;
     }
 
     /// <summary>Whether the polling thread reads messages from librdkafka directly (<see cref="ConsumerGroupOptions.DirectConsume"/>, where available).</summary>
@@ -208,27 +213,19 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
     /// <summary>The polling thread: consumes and hands over until shutdown or until the processing thread ended.</summary>
     private void PollUntilStopped(CancellationToken stopping)
     {
+        var polled = new ConsumedRecord?[PollBatch];
         while (!stopping.IsCancellationRequested && _processingFailure is null)
         {
             _requests.CarryOut();
-            var record = Poll(out var error);
+            var count = Poll(polled);
             ThrowCallbackFailure();
-            if (error is not null)
-            {
-                if (error.IsFatal)
-                {
-                    throw new KafkaException(error);
-                }
 
-                // A subscribed topic that does not exist yet (a retry or dead-letter topic nobody wrote to) lands here.
-                ConsumerLog.ConsumeError(_logger, _group, error.ToString());
-                continue;
-            }
-
-            if (record is not null)
+            // Stamped now, all alike: requests carried out while waiting for room below came after these messages.
+            var stamp = _requests.Stamp;
+            for (var i = 0; i < count; i++)
             {
-                // Stamped now: requests carried out while waiting for room below came after this message.
-                var consumed = new ConsumedMessage(record, _requests.Stamp);
+                var consumed = new ConsumedMessage(polled[i]!, stamp);
+                polled[i] = null;
                 while (!_queue.TryAdd(consumed, RequestInterval))
                 {
                     if (stopping.IsCancellationRequested || _processingFailure is not null)
@@ -247,24 +244,39 @@ internal sealed partial class ConsumerGroupWorker : ILagSource, IDisposable
         }
     }
 
-    /// <summary>The next message (null when none arrived in time, or on an error, which is then in <paramref name="error"/>).</summary>
-    private ConsumedRecord? Poll(out Error? error)
+    /// <summary>Fills <paramref name="into"/> with the next messages (waiting up to a request interval for one) and returns how many.</summary>
+    private int Poll(ConsumedRecord?[] into)
     {
         if (_direct is not null)
         {
-            return _direct.Poll(RequestInterval, out error);
+            return _direct.Poll(RequestInterval, into, _onConsumeError);
         }
 
-        error = null;
         try
         {
-            return _consumer.Consume(RequestInterval) is { IsPartitionEOF: false } result ? ConsumedRecord.From(result) : null;
+            if (_consumer.Consume(RequestInterval) is { IsPartitionEOF: false } result)
+            {
+                into[0] = ConsumedRecord.From(result);
+                return 1;
+            }
         }
         catch (ConsumeException exception)
         {
-            error = exception.Error;
-            return null;
+            OnConsumeError(exception.Error);
         }
+
+        return 0;
+    }
+
+    private void OnConsumeError(Error error)
+    {
+        if (error.IsFatal)
+        {
+            throw new KafkaException(error);
+        }
+
+        // A subscribed topic that does not exist yet (a retry or dead-letter topic nobody wrote to) lands here.
+        ConsumerLog.ConsumeError(_logger, _group, error.ToString());
     }
 
     /// <summary>

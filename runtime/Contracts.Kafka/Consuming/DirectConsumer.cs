@@ -20,6 +20,9 @@ internal sealed unsafe class DirectConsumer
     private const int MaxCachedNames = 64;
     private const int StackHeaders = 16;
 
+    // Messages taken per batch call, at most (pointers on the stack).
+    private const int MaxBatch = 256;
+
     private readonly SafeHandle _client;
     private readonly List<CachedName> _topics = [];
     private readonly List<CachedName> _headerNames = [];
@@ -31,41 +34,35 @@ internal sealed unsafe class DirectConsumer
         ClientHandle.TryGet(consumer) is { } client ? new DirectConsumer(client) : null;
 
     /// <summary>
-    /// Waits up to <paramref name="timeout"/> for the next message. Returns it, or null when none arrived (the end of a
-    /// partition included) or the consumer reported an error instead, which is then in <paramref name="error"/>.
+    /// Fills <paramref name="into"/> with the messages librdkafka has ready, or else waits up to
+    /// <paramref name="timeout"/> for the next one; returns how many. Errors the consumer reports instead of messages go
+    /// to <paramref name="onError"/> (ends of partitions are skipped).
     /// </summary>
+    /// <remarks>
+    /// What is ready is taken in one <c>rd_kafka_consume_batch_queue</c> call that does not wait (per message it costs
+    /// about a quarter less than a <c>rd_kafka_consumer_poll</c> call; librdkafka drops from the batch the messages of
+    /// partitions revoked while it was filled); only an empty queue waits, in <c>rd_kafka_consumer_poll</c>, which
+    /// returns as soon as a message arrives, so a quiet topic sees no added latency.
+    /// </remarks>
     /// <exception cref="ObjectDisposedException">The consumer was disposed.</exception>
-    public ConsumedRecord? Poll(TimeSpan timeout, out Error? error)
+    public int Poll(TimeSpan timeout, Span<ConsumedRecord?> into, Action<Error> onError)
     {
-        error = null;
         var added = false;
         try
         {
             _client.DangerousAddRef(ref added);
-            var message = ConsumeNative.ConsumerPoll(_client.DangerousGetHandle(), (int)timeout.TotalMilliseconds);
-            if (message is null)
+            var client = _client.DangerousGetHandle();
+            var count = into.Length > 1 ? TakeReady(client, into, onError) : 0;
+            if (count == 0)
             {
-                return null;
-            }
-
-            try
-            {
-                if (message->Error == 0)
+                var message = ConsumeNative.ConsumerPoll(client, (int)timeout.TotalMilliseconds);
+                if (message is not null && Take(message, onError) is { } record)
                 {
-                    return Read(message);
+                    into[count++] = record;
                 }
-
-                if (message->Error != ConsumeNative.PartitionEof)
-                {
-                    error = ErrorOf(message);
-                }
-
-                return null;
             }
-            finally
-            {
-                ConsumeNative.MessageDestroy(message);
-            }
+
+            return count;
         }
         finally
         {
@@ -73,6 +70,79 @@ internal sealed unsafe class DirectConsumer
             {
                 _client.DangerousRelease();
             }
+        }
+    }
+
+    private int TakeReady(IntPtr client, Span<ConsumedRecord?> into, Action<Error> onError)
+    {
+        // A reference per call: librdkafka requires it to be given up before the consumer closes.
+        var queue = ConsumeNative.QueueGetConsumer(client);
+        if (queue == IntPtr.Zero)
+        {
+            return 0;
+        }
+
+        var size = Math.Min(into.Length, MaxBatch);
+        var messages = stackalloc NativeMessage*[size];
+        nint taken;
+        try
+        {
+            taken = ConsumeNative.ConsumeBatchQueue(queue, 0, messages, (nuint)size);
+        }
+        finally
+        {
+            ConsumeNative.QueueDestroy(queue);
+        }
+
+        var count = 0;
+        var next = 0;
+        try
+        {
+            for (; next < taken; next++)
+            {
+                var message = messages[next];
+                messages[next] = null;
+                if (Take(message, onError) is { } record)
+                {
+                    into[count++] = record;
+                }
+            }
+        }
+        finally
+        {
+            // Whatever a failure left untaken is still librdkafka's memory.
+            for (; next < taken; next++)
+            {
+                if (messages[next] is not null)
+                {
+                    ConsumeNative.MessageDestroy(messages[next]);
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The record of <paramref name="message"/>, or null for an event; destroys the message either way.</summary>
+    private ConsumedRecord? Take(NativeMessage* message, Action<Error> onError)
+    {
+        try
+        {
+            if (message->Error == 0)
+            {
+                return Read(message);
+            }
+
+            if (message->Error != ConsumeNative.PartitionEof)
+            {
+                onError(ErrorOf(message));
+            }
+
+            return null;
+        }
+        finally
+        {
+            ConsumeNative.MessageDestroy(message);
         }
     }
 

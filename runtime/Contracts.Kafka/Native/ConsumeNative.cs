@@ -21,6 +21,21 @@ internal static unsafe partial class ConsumeNative
     [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_consumer_poll")]
     public static partial NativeMessage* ConsumerPoll(IntPtr client, int timeoutMs);
 
+    /// <summary>A new reference to the consumer group's queue; null without a group. Destroy it before the consumer closes.</summary>
+    [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_queue_get_consumer")]
+    public static partial IntPtr QueueGetConsumer(IntPtr client);
+
+    [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_queue_destroy")]
+    public static partial void QueueDestroy(IntPtr queue);
+
+    /// <summary>
+    /// Up to <paramref name="size"/> messages (or error events) the caller must each destroy, waiting at most
+    /// <paramref name="timeoutMs"/> to fill them; serves callbacks like <see cref="ConsumerPoll"/>, and leaves out
+    /// messages of partitions revoked during the call. -1 on error.
+    /// </summary>
+    [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_consume_batch_queue")]
+    public static partial nint ConsumeBatchQueue(IntPtr queue, int timeoutMs, NativeMessage** messages, nuint size);
+
     [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_message_destroy")]
     public static partial void MessageDestroy(NativeMessage* message);
 

@@ -107,6 +107,7 @@ internal static class ConsumeThroughput
 
         consumer.Close();
         GC.KeepAlive(checksum);
+        PrintThreads(clock);
         return clock.Result();
     }
 
@@ -161,6 +162,7 @@ internal static class ConsumeThroughput
 
         await host.StopAsync();
         GC.KeepAlive(probe.Checksum);
+        PrintThreads(probe.Clock);
         return probe.Clock.Result();
     }
 
@@ -198,6 +200,14 @@ internal static class ConsumeThroughput
         {
             throw new InvalidOperationException(
                 $"The topic holds {retained:N0} messages, not {messages:N0}: the mock cluster keeps ~5 MiB per partition and dropped the rest. Consume fewer messages.");
+        }
+    }
+
+    private static void PrintThreads(RoundClock clock)
+    {
+        if (clock.Threads.Length > 0)
+        {
+            Console.WriteLine($"  threads, CPU µs/msg: {clock.Threads}");
         }
     }
 }

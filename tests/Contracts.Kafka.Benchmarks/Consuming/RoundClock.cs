@@ -21,6 +21,10 @@ internal sealed class RoundClock(string side, ConsumeRegime regime, int round, i
     private long _threadCpuEnd;
     private long _processBytes;
     private long _threadBytes;
+    private System.Collections.Generic.Dictionary<string, (string Name, long Nanoseconds)>? _threadsAtStart;
+
+    /// <summary>Per-thread CPU of the round (<c>--threads</c>), empty otherwise.</summary>
+    public string Threads { get; private set; } = string.Empty;
 
     public int Seen { get; private set; }
 
@@ -38,6 +42,7 @@ internal sealed class RoundClock(string side, ConsumeRegime regime, int round, i
 
         if (Seen == _startsAt)
         {
+            _threadsAtStart = ThreadSchedule.Snapshot();
             _cpu = Process.GetCurrentProcess().TotalProcessorTime;
             _processBytes = GC.GetTotalAllocatedBytes(precise: true);
             _threadBytes = GC.GetAllocatedBytesForCurrentThread();
@@ -52,6 +57,10 @@ internal sealed class RoundClock(string side, ConsumeRegime regime, int round, i
             _threadBytes = GC.GetAllocatedBytesForCurrentThread() - _threadBytes;
             _processBytes = GC.GetTotalAllocatedBytes(precise: true) - _processBytes;
             _cpu = Process.GetCurrentProcess().TotalProcessorTime - _cpu;
+            if (ThreadSchedule.Enabled)
+            {
+                Threads = ThreadSchedule.Describe(_threadsAtStart!, ThreadSchedule.Snapshot(), messages - 1 - _startsAt);
+            }
         }
     }
 

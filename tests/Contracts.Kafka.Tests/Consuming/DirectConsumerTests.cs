@@ -30,9 +30,11 @@ public sealed class DirectConsumerTests
 
         var expected = Read(kafka, direct: false, sent.Count);
         var actual = Read(kafka, direct: true, sent.Count);
+        var batched = Read(kafka, direct: true, sent.Count, batch: 3);
 
         Assert.Equal(sent.Count, actual.Count);
         Assert.Equal(expected.Select(Describe), actual.Select(Describe));
+        Assert.Equal(expected.Select(Describe), batched.Select(Describe));
         Assert.All(actual, record => Assert.Equal("shapes", record.Topic));
         Assert.Contains(actual, record => record.HeaderCount == 40);
         Assert.Contains(actual, record => record.Value is null);
@@ -53,10 +55,11 @@ public sealed class DirectConsumerTests
         consumer.Subscribe("no-such-topic");
 
         Error? error = null;
+        var into = new ConsumedRecord?[8];
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (error is null && DateTime.UtcNow < deadline)
         {
-            Assert.Null(direct.Poll(TimeSpan.FromMilliseconds(100), out error));
+            Assert.Equal(0, direct.Poll(TimeSpan.FromMilliseconds(100), into, reported => error = reported));
         }
 
         Assert.NotNull(error);
@@ -73,7 +76,7 @@ public sealed class DirectConsumerTests
         var direct = DirectConsumer.TryCreate(consumer)!;
         consumer.Dispose();
 
-        Assert.Throws<ObjectDisposedException>(() => direct.Poll(TimeSpan.Zero, out _));
+        Assert.Throws<ObjectDisposedException>(() => direct.Poll(TimeSpan.Zero, new ConsumedRecord?[4], _ => { }));
     }
 
     private static IEnumerable<Message<byte[]?, byte[]?>> Shapes()
@@ -102,7 +105,7 @@ public sealed class DirectConsumerTests
         }
     }
 
-    private static List<ConsumedRecord> Read(EmbeddedKafka kafka, bool direct, int expected)
+    private static List<ConsumedRecord> Read(EmbeddedKafka kafka, bool direct, int expected, int batch = 1)
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
         {
@@ -113,23 +116,18 @@ public sealed class DirectConsumerTests
         consumer.Assign(Enumerable.Range(0, 2).Select(p => new TopicPartitionOffset("shapes", p, Offset.Beginning)));
         var poller = direct ? DirectConsumer.TryCreate(consumer) ?? throw new InvalidOperationException("no direct path") : null;
         var records = new List<ConsumedRecord>();
+        var into = new ConsumedRecord?[batch];
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (records.Count < expected && DateTime.UtcNow < deadline)
         {
-            ConsumedRecord? record;
             if (poller is not null)
             {
-                record = poller.Poll(TimeSpan.FromMilliseconds(100), out var error);
-                Assert.Null(error);
+                var count = poller.Poll(TimeSpan.FromMilliseconds(100), into, error => Assert.Fail(error.ToString()));
+                records.AddRange(into[..count]!);
             }
-            else
+            else if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { IsPartitionEOF: false } result)
             {
-                record = consumer.Consume(TimeSpan.FromMilliseconds(100)) is { IsPartitionEOF: false } result ? ConsumedRecord.From(result) : null;
-            }
-
-            if (record is not null)
-            {
-                records.Add(record);
+                records.Add(ConsumedRecord.From(result));
             }
         }
 
