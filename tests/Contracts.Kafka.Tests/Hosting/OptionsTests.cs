@@ -34,6 +34,7 @@ public sealed class OptionsTests
                   "BatchLinger": "00:00:00.250",
                   "AutoOffsetReset": "Latest",
                   "CommitInterval": "00:00:05",
+                  "DirectConsume": false,
                   "Properties": { "session.timeout.ms": "6000" }
                 }
               }
@@ -63,6 +64,8 @@ public sealed class OptionsTests
         Assert.Equal(TimeSpan.FromMilliseconds(250), group.BatchLinger);
         Assert.Equal(Confluent.Kafka.AutoOffsetReset.Latest, group.AutoOffsetReset);
         Assert.Equal(TimeSpan.FromSeconds(5), group.CommitInterval);
+        Assert.False(group.DirectConsume);
+        Assert.True(new ConsumerGroupOptions().DirectConsume);
         Assert.Equal("6000", group.Properties["session.timeout.ms"]);
     }
 
