@@ -327,6 +327,15 @@ internal static class Utf8Encoder
                 return false;
             }
 
+            if (Sse2.IsSupported)
+            {
+                // Both words narrowed by one pack: its first 4 bytes for the first 4 characters, the next 4 for the last.
+                var packed = Sse2.PackUnsignedSaturate(Vector128.Create(first, last).AsInt16(), Vector128<short>.Zero).AsUInt32();
+                Unsafe.WriteUnaligned(ref bytes, packed.ToScalar());
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, length - 4), packed.GetElement(1));
+                return true;
+            }
+
             Unsafe.WriteUnaligned(ref bytes, NarrowFour(first));
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, length - 4), NarrowFour(last));
             return true;
