@@ -174,30 +174,30 @@ internal static class Utf8Encoder
             uint c = Unsafe.Add(ref chars, i);
             if (c < 0x80)
             {
-                if (Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian && length >= 8 && room - j >= 8)
+                // All 8 ASCII moves on by a predicted branch, so the next step need not wait for the test; a block
+                // that is not keeps its ASCII characters up to the first that is not (at least one). With 8 or more
+                // characters left the destination has room for 8 bytes: 3 for each of them remain.
+                if (Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian && length - i >= 8)
                 {
-                    // All 8 ASCII moves on by a predicted branch, so the next step need not wait for the test; a
-                    // block that is not keeps its ASCII characters up to the first that is not (at least one).
-                    if (length - i >= 8)
+                    var block = Vector128.LoadUnsafe(ref chars, i);
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, j), NarrowAscii(block));
+                    if ((block & Vector128.Create((ushort)0xFF80)) == Vector128<ushort>.Zero)
                     {
-                        var block = Vector128.LoadUnsafe(ref chars, i);
-                        Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, j), NarrowAscii(block));
-                        var nonAscii = Vector128.GreaterThan(block, asciiLimit).ExtractMostSignificantBits();
-                        if (nonAscii == 0)
-                        {
-                            i += 8;
-                            j += 8;
-                            continue;
-                        }
-
-                        var ascii = (nuint)BitOperations.TrailingZeroCount(nonAscii);
-                        i += ascii;
-                        j += ascii;
+                        i += 8;
+                        j += 8;
                         continue;
                     }
 
-                    // Fewer than 8 remain: the last 8 characters of the text, those before i shifted out of the bytes
-                    // and of the mask.
+                    var ascii = (nuint)BitOperations.TrailingZeroCount(Vector128.GreaterThan(block, asciiLimit).ExtractMostSignificantBits());
+                    i += ascii;
+                    j += ascii;
+                    continue;
+                }
+
+                // Fewer than 8 remain: the last 8 characters of the text, those before i shifted out of the bytes and
+                // of the mask, where 8 bytes of the destination remain.
+                if (Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian && length >= 8 && room - j >= 8)
+                {
                     var shift = (int)(8 - (length - i));
                     var tail = Vector128.LoadUnsafe(ref chars, length - 8);
                     Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, j), NarrowAscii(tail) >> (shift << 3));
@@ -233,8 +233,17 @@ internal static class Utf8Encoder
             }
             else if (c < 0x800)
             {
-                Unsafe.Add(ref bytes, j) = (byte)(0xC0 | (c >> 6));
-                Unsafe.Add(ref bytes, j + 1) = (byte)(0x80 | (c & 0x3F));
+                // Both bytes in one store (little-endian: the lead byte first).
+                if (BitConverter.IsLittleEndian)
+                {
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref bytes, j), (ushort)(0x80C0 | (c >> 6) | ((c & 0x3F) << 8)));
+                }
+                else
+                {
+                    Unsafe.Add(ref bytes, j) = (byte)(0xC0 | (c >> 6));
+                    Unsafe.Add(ref bytes, j + 1) = (byte)(0x80 | (c & 0x3F));
+                }
+
                 i++;
                 j += 2;
             }
