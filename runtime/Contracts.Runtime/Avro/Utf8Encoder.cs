@@ -169,6 +169,15 @@ internal static class Utf8Encoder
         var asciiLimit = Vector128.Create((ushort)0x7F);
         var i = (nuint)start;
         nuint j = 0;
+        if (Avx512Vbmi2.IsSupported && text.Length - start <= 32)
+        {
+            var written = EncodeShortTwoByteRest(text, start, destination);
+            if (written >= 0)
+            {
+                return written;
+            }
+        }
+
         while (i < length)
         {
             uint c = Unsafe.Add(ref chars, i);
@@ -280,6 +289,39 @@ internal static class Utf8Encoder
         }
 
         return (int)j;
+    }
+
+    /// <summary>
+    /// Encodes a rest of at most 32 characters, all below U+0800 (ASCII and the one- and two-byte scripts: Latin with
+    /// its accents, Greek, Cyrillic, Hebrew, Arabic...), in one step where AVX-512 VBMI2 is there: one masked load of the
+    /// characters (the lanes past the text masked off, so nothing past it is read), each character's one- or two-byte
+    /// form built in its 16-bit lane, one byte compress keeping the bytes each uses, one masked store of exactly those
+    /// bytes. Returns the bytes written, or -1 (having written nothing) when a character is U+0800 or above, for the
+    /// general loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe int EncodeShortTwoByteRest(ReadOnlySpan<char> text, int start, Span<byte> destination)
+    {
+        fixed (char* source = text)
+        fixed (byte* target = destination)
+        {
+            var lanes = Vector512.LessThan(Vector512<ushort>.Indices, Vector512.Create((ushort)(text.Length - start)));
+            var units = Avx512BW.MaskLoad((ushort*)source + start, lanes, Vector512<ushort>.Zero);
+            if (Vector512.GreaterThanOrEqualAny(units, Vector512.Create((ushort)0x800)))
+            {
+                return -1;
+            }
+
+            // A two-byte form in its lane, little-endian: the lead byte 0xC0 | c >> 6 first, then 0x80 | c & 0x3F.
+            var oneByte = Vector512.LessThan(units, Vector512.Create((ushort)0x80));
+            var twoBytes = (units >> 6) | ((units & Vector512.Create((ushort)0x3F)) << 8) | Vector512.Create((ushort)0x80C0);
+            var encoded = Vector512.ConditionalSelect(oneByte, units, twoBytes);
+            var used = Vector512.ConditionalSelect(oneByte, Vector512.Create((ushort)0x00FF), Vector512.Create((ushort)0xFFFF)) & lanes;
+            var packed = Avx512Vbmi2.Compress(Vector512<byte>.Zero, used.AsByte(), encoded.AsByte());
+            var count = BitOperations.PopCount(used.AsByte().ExtractMostSignificantBits());
+            Avx512BW.MaskStore(target, Vector512.LessThan(Vector512<byte>.Indices, Vector512.Create((byte)count)), packed);
+            return count;
+        }
     }
 
     /// <summary>
