@@ -107,7 +107,14 @@ public static partial class AvroPrimitives
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int WriteFloat(Span<byte> destination, int offset, float value)
     {
-        BinaryPrimitives.WriteSingleLittleEndian(destination.Slice(offset), value);
+        // One range check (what Slice and the length test would each make) before the store.
+        if (!BitConverter.IsLittleEndian || (ulong)(uint)offset + FloatSize > (uint)destination.Length)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(destination.Slice(offset), value);
+            return offset + FloatSize;
+        }
+
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetReference(destination), offset), value);
         return offset + FloatSize;
     }
 
@@ -115,7 +122,14 @@ public static partial class AvroPrimitives
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int WriteDouble(Span<byte> destination, int offset, double value)
     {
-        BinaryPrimitives.WriteDoubleLittleEndian(destination.Slice(offset), value);
+        // One range check (what Slice and the length test would each make) before the store.
+        if (!BitConverter.IsLittleEndian || (ulong)(uint)offset + DoubleSize > (uint)destination.Length)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(destination.Slice(offset), value);
+            return offset + DoubleSize;
+        }
+
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetReference(destination), offset), value);
         return offset + DoubleSize;
     }
 

@@ -10,8 +10,18 @@ internal static class AvroTime
 
     // Inlined so the unit is a constant at each call site and the division becomes a multiplication.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static long ToUnit(long ticks, long ticksPerUnit) =>
-        Math.DivRem(ticks - DateTime.UnixEpoch.Ticks, ticksPerUnit, out var remainder) - (remainder < 0 ? 1 : 0);
+    internal static long ToUnit(long ticks, long ticksPerUnit)
+    {
+        // The epoch is a whole number of units (milliseconds, microseconds) and .NET ticks are never negative, so
+        // the floor of (ticks - epoch) / unit is ticks / unit - epoch / unit: an unsigned division, without the
+        // sign corrections of a signed one and the floor's remainder test.
+        if (DateTime.UnixEpoch.Ticks % ticksPerUnit == 0 && ticks >= 0)
+        {
+            return (long)((ulong)ticks / (ulong)ticksPerUnit) - (DateTime.UnixEpoch.Ticks / ticksPerUnit);
+        }
+
+        return Math.DivRem(ticks - DateTime.UnixEpoch.Ticks, ticksPerUnit, out var remainder) - (remainder < 0 ? 1 : 0);
+    }
 
     internal static long UtcTicks(DateTime value) => value.Kind == DateTimeKind.Local ? value.ToUniversalTime().Ticks : value.Ticks;
 
