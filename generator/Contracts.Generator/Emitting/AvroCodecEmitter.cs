@@ -18,7 +18,12 @@ internal static partial class AvroCodecEmitter
             EmitRecordWriter(w, plan, record);
             w.Line();
             EmitRecordReader(w, plan, record);
+            w.Line();
+            EmitFastRecordReader(w, plan, record);
         }
+
+        w.Line();
+        EmitEntryReader(w, plan);
 
         foreach (var enumModel in plan.Model.Enums)
         {
@@ -36,6 +41,8 @@ internal static partial class AvroCodecEmitter
                 EmitArrayWriter(w, plan, collection);
                 w.Line();
                 EmitArrayReader(w, plan, collection);
+                w.Line();
+                EmitFastArrayReader(w, plan, collection);
             }
             else
             {

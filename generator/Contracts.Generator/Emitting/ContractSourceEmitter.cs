@@ -49,7 +49,7 @@ internal static class ContractSourceEmitter
         w.Line("    " + plan.ClassName + "." + AvroCodecEmitter.Writer(plan, plan.Root) + "(ref writer, value);");
         w.Line();
         w.Line("static " + type + " " + contract + ".ReadAvro(ref " + CodeNames.AvroReader + " reader) =>");
-        w.Line("    " + plan.ClassName + "." + AvroCodecEmitter.Reader(plan, plan.Root) + "(ref reader);");
+        w.Line("    " + plan.ClassName + "." + AvroCodecEmitter.EntryReader(plan) + "(ref reader);");
         w.Line();
         w.Line("static void " + contract + ".WriteJson(" + CodeNames.Utf8JsonWriter + " writer, " + type + " value) =>");
         w.Line("    " + plan.ClassName + "." + JsonCodecEmitter.Writer(plan, plan.Root) + "(writer, value);");

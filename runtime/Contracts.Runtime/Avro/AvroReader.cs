@@ -14,8 +14,9 @@ public ref partial struct AvroReader
     private readonly ReadOnlySpan<byte> _buffer;
     private readonly AvroReaderOptions _options;
 
-    // Copied from the options so the depth check per record, array and map reads no object.
+    // Copied from the options so the depth check per record, array and map and the usual block count read no object.
     private readonly int _maxDepth;
+    private readonly int _maxCollectionLength;
     private int _position;
     private int _depth;
 
@@ -25,6 +26,7 @@ public ref partial struct AvroReader
         _buffer = buffer;
         _options = options ?? AvroReaderOptions.Default;
         _maxDepth = _options.MaxDepth;
+        _maxCollectionLength = _options.MaxCollectionLength;
         _position = 0;
         _depth = 0;
     }
@@ -143,38 +145,71 @@ public ref partial struct AvroReader
     /// </summary>
     public int ReadBlockCount(long itemsSoFar, int minItemSize)
     {
-        var start = _position;
-        var count = ReadLong();
-        if (count < 0)
+        _position = ReadBlockCount(_position, itemsSoFar, minItemSize, out var count);
+        return count;
+    }
+
+    /// <summary>
+    /// Reads the item count of the array or map block at <paramref name="offset"/> of <see cref="Input"/>, with the
+    /// checks of <see cref="ReadBlockCount(long, int)"/>, for code that reads with <see cref="AvroPrimitives"/>: returns
+    /// the offset after the count (and the block's byte size, if any) and leaves <see cref="Position"/> alone.
+    /// </summary>
+    /// <exception cref="ContractDecodeException">The count is out of range, over the limit, or more than the input can hold.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly int ReadBlockCount(int offset, long itemsSoFar, int minItemSize, out int count)
+    {
+        // The usual block: a count below 64 (one byte, even: zig-zag, not negative) that the rest of the input can hold
+        // and that keeps the collection within the limit. Everything else, errors included, is decided out of line.
+        if ((uint)offset < (uint)_buffer.Length)
         {
-            if (count == long.MinValue)
+            uint first = _buffer[offset];
+            var items = (int)(first >> 1);
+            if ((first & 0x81) == 0 && (long)items * minItemSize <= _buffer.Length - offset - 1 && items <= _maxCollectionLength - itemsSoFar)
             {
-                throw Error(start, "the block count is out of range.");
+                count = items;
+                return offset + 1;
+            }
+        }
+
+        return ReadBlockCountSlow(offset, itemsSoFar, minItemSize, out count);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly int ReadBlockCountSlow(int offset, long itemsSoFar, int minItemSize, out int count)
+    {
+        var end = AvroPrimitives.ReadLong(_buffer, offset, out var value);
+        if (value < 0)
+        {
+            if (value == long.MinValue)
+            {
+                throw Error(offset, "the block count is out of range.");
             }
 
-            count = -count;
-            var blockStart = _position;
-            var blockSize = ReadLong();
-            if (blockSize < 0 || blockSize > Remaining)
+            value = -value;
+            var blockStart = end;
+            end = AvroPrimitives.ReadLong(_buffer, end, out var blockSize);
+            if (blockSize < 0 || blockSize > _buffer.Length - end)
             {
-                throw Error(blockStart, $"the block declares {blockSize} bytes but {Remaining} remain.");
+                throw Error(blockStart, $"the block declares {blockSize} bytes but {_buffer.Length - end} remain.");
             }
         }
 
         // Subtract rather than add: a hostile count near long.MaxValue must not wrap the running total.
-        if (count > _options.MaxCollectionLength - itemsSoFar)
+        if (value > _options.MaxCollectionLength - itemsSoFar)
         {
-            throw Error(start, string.Create(CultureInfo.InvariantCulture, $"the collection declares {(Int128)count + itemsSoFar} items, more than the limit of {_options.MaxCollectionLength} (AvroReaderOptions.MaxCollectionLength)."));
+            throw Error(offset, string.Create(CultureInfo.InvariantCulture, $"the collection declares {(Int128)value + itemsSoFar} items, more than the limit of {_options.MaxCollectionLength} (AvroReaderOptions.MaxCollectionLength)."));
         }
 
-        // A product, not Remaining / minItemSize: a division costs tens of cycles, and this runs twice per collection.
-        // Below int.MaxValue items (always, unless itemsSoFar is negative) the product fits a long.
-        if (minItemSize > 0 && (count > int.MaxValue || count * minItemSize > Remaining))
+        // A product, not a division: a division costs tens of cycles. Below int.MaxValue items (always, unless
+        // itemsSoFar is negative) the product fits a long.
+        var remaining = _buffer.Length - end;
+        if (minItemSize > 0 && (value > int.MaxValue || value * minItemSize > remaining))
         {
-            throw Error(start, string.Create(CultureInfo.InvariantCulture, $"the block declares {count} items but only {Remaining} bytes remain."));
+            throw Error(offset, string.Create(CultureInfo.InvariantCulture, $"the block declares {value} items but only {remaining} bytes remain."));
         }
 
-        return (int)count;
+        count = (int)value;
+        return end;
     }
 
     /// <summary>Enters a nested record, array or map; fails past <see cref="AvroReaderOptions.MaxDepth"/>. Pair with <see cref="Exit"/>.</summary>

@@ -25,7 +25,7 @@ partial record Card : global::Contracts.IMessageContract<global::Games.Card>
         __CardCodec.AvroWriteCard(ref writer, value);
 
     static global::Games.Card global::Contracts.IMessageContract<global::Games.Card>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __CardCodec.AvroReadCard(ref reader);
+        __CardCodec.AvroReadEntryCard(ref reader);
 
     static void global::Contracts.IMessageContract<global::Games.Card>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Games.Card value) =>
         __CardCodec.JsonWriteCard(writer, value);
@@ -206,6 +206,45 @@ file static class __CardCodec
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastCard(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Games.Card value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 5, out int symbol0);
+        global::Games.Suit f0 = FromSymbolIndexOfSuit(symbol0);
+        offset = AvroReadFastArrayInterfaceOfSuit(ref reader, input, offset, out global::System.Collections.Generic.IReadOnlyList<global::Games.Suit> f1);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadFixed(input, offset, 2, out byte[] f2);
+        byte[]? f3 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch1);
+        if (branch1 != 0)
+        {
+            offset = global::Contracts.Avro.AvroPrimitives.ReadFixed(input, offset, 2, out byte[] value2);
+            f3 = value2;
+        }
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDecimalFixed(input, offset, 2, 5, out decimal f4);
+        offset = AvroReadFastArrayInterfaceOfNullableFixed5Decimal(ref reader, input, offset, out global::System.Collections.Generic.IReadOnlyList<decimal?> f5);
+        reader.Exit();
+        value = new global::Games.Card() { Suit = f0, OtherSuits = f1, Id = f2, BackupId = f3, Stake = f4, SideBets = f5 };
+        return offset;
+    }
+
+    internal static global::Games.Card AvroReadEntryCard(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastCard(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadCard(ref reader);
+    }
+
     private static void AvroWriteSuit(ref global::Contracts.Avro.AvroWriter writer, global::Games.Suit value) =>
         writer.WriteEnum(SymbolIndexOfSuit(value, global::Contracts.ContractFormat.Avro));
 
@@ -302,6 +341,31 @@ file static class __CardCodec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastArrayInterfaceOfSuit(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.IReadOnlyList<global::Games.Suit> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<global::Games.Suit>() : global::System.GC.AllocateUninitializedArray<global::Games.Suit>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 5, out int symbol1);
+                global::Games.Suit item0 = FromSymbolIndexOfSuit(symbol1);
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static void AvroWriteArrayInterfaceOfNullableFixed5Decimal(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.IReadOnlyList<decimal?> value)
@@ -412,6 +476,36 @@ file static class __CardCodec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastArrayInterfaceOfNullableFixed5Decimal(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.IReadOnlyList<decimal?> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<decimal?>() : global::System.GC.AllocateUninitializedArray<decimal?>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                decimal? item0 = default;
+                offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch1);
+                if (branch1 != 0)
+                {
+                    offset = global::Contracts.Avro.AvroPrimitives.ReadDecimalFixed(input, offset, 2, 5, out decimal value2);
+                    item0 = value2;
+                }
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfCard = new global::System.Text.Json.JsonEncodedText[]

@@ -25,7 +25,7 @@ partial record Location : global::Contracts.IMessageContract<global::Geo.Locatio
         __LocationCodec.AvroWritePlace(ref writer, value);
 
     static global::Geo.Location global::Contracts.IMessageContract<global::Geo.Location>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __LocationCodec.AvroReadPlace(ref reader);
+        __LocationCodec.AvroReadEntryPlace(ref reader);
 
     static void global::Contracts.IMessageContract<global::Geo.Location>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Geo.Location value) =>
         __LocationCodec.JsonWritePlace(writer, value);
@@ -120,6 +120,18 @@ file static class __LocationCodec
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastPlace(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Geo.Location value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f1);
+        offset = AvroReadFastLandmark(ref reader, input, offset, out global::Geo.Landmark f2);
+        reader.Exit();
+        value = new global::Geo.Location() { Lat = f0, Lon = f1, Near = f2 };
+        return offset;
+    }
+
     internal static void AvroWriteLandmark(ref global::Contracts.Avro.AvroWriter writer, global::Geo.Landmark value)
     {
         if (value is null)
@@ -159,6 +171,32 @@ file static class __LocationCodec
         {
             throw;
         }
+    }
+
+    private static int AvroReadFastLandmark(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Geo.Landmark value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        reader.Exit();
+        value = new global::Geo.Landmark() { Name = f0 };
+        return offset;
+    }
+
+    internal static global::Geo.Location AvroReadEntryPlace(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastPlace(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadPlace(ref reader);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfPlace = new global::System.Text.Json.JsonEncodedText[]

@@ -28,7 +28,7 @@ partial record UserEvent : global::Contracts.IMessageContract<global::My.Service
         __UserEventCodec.AvroWriteuser_event(ref writer, value);
 
     static global::My.Service.UserEvent global::Contracts.IMessageContract<global::My.Service.UserEvent>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __UserEventCodec.AvroReaduser_event(ref reader);
+        __UserEventCodec.AvroReadEntryuser_event(ref reader);
 
     static void global::Contracts.IMessageContract<global::My.Service.UserEvent>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::My.Service.UserEvent value) =>
         __UserEventCodec.JsonWriteuser_event(writer, value);
@@ -145,6 +145,17 @@ file static class __UserEventCodec
         }
     }
 
+    private static int AvroReadFastPlace(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Geo.Location value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f1);
+        offset = AvroReadFastLandmark(ref reader, input, offset, out global::Geo.Landmark f2);
+        reader.Exit();
+        value = new global::Geo.Location() { Lat = f0, Lon = f1, Near = f2 };
+        return offset;
+    }
+
     internal static void AvroWriteLandmark(ref global::Contracts.Avro.AvroWriter writer, global::Geo.Landmark value)
     {
         if (value is null)
@@ -184,6 +195,15 @@ file static class __UserEventCodec
         {
             throw;
         }
+    }
+
+    private static int AvroReadFastLandmark(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Geo.Landmark value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        reader.Exit();
+        value = new global::Geo.Landmark() { Name = f0 };
+        return offset;
     }
 
     internal static void AvroWriteuser_event(ref global::Contracts.Avro.AvroWriter writer, global::My.Service.UserEvent value)
@@ -281,6 +301,36 @@ file static class __UserEventCodec
         {
             throw;
         }
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastuser_event(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::My.Service.UserEvent value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadLong(input, offset, out long f1);
+        offset = AvroReadFastPlace(ref reader, input, offset, out global::Geo.Location f2);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadBoolean(input, offset, out bool f3);
+        reader.Exit();
+        value = new global::My.Service.UserEvent() { Tenant = f0, UserId = f1, Where = f2, Fresh = f3 };
+        return offset;
+    }
+
+    internal static global::My.Service.UserEvent AvroReadEntryuser_event(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastuser_event(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReaduser_event(ref reader);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfPlace = new global::System.Text.Json.JsonEncodedText[]

@@ -25,7 +25,7 @@ partial record PingV2 : global::Contracts.IMessageContract<global::Ops.PingV2>
         __PingV2Codec.AvroWritePing(ref writer, value);
 
     static global::Ops.PingV2 global::Contracts.IMessageContract<global::Ops.PingV2>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __PingV2Codec.AvroReadPing(ref reader);
+        __PingV2Codec.AvroReadEntryPing(ref reader);
 
     static void global::Contracts.IMessageContract<global::Ops.PingV2>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Ops.PingV2 value) =>
         __PingV2Codec.JsonWritePing(writer, value);
@@ -110,6 +110,33 @@ file static class __PingV2Codec
         {
             throw;
         }
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastPing(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Ops.PingV2 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        reader.Exit();
+        value = new global::Ops.PingV2() { Id = f0 };
+        return offset;
+    }
+
+    internal static global::Ops.PingV2 AvroReadEntryPing(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastPing(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadPing(ref reader);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfPing = new global::System.Text.Json.JsonEncodedText[]

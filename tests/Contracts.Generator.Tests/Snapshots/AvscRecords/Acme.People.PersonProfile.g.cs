@@ -28,7 +28,7 @@ partial record PersonProfile : global::Contracts.IMessageContract<global::Acme.P
         __PersonProfileCodec.AvroWriteperson_profile(ref writer, value);
 
     static global::Acme.People.PersonProfile global::Contracts.IMessageContract<global::Acme.People.PersonProfile>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __PersonProfileCodec.AvroReadperson_profile(ref reader);
+        __PersonProfileCodec.AvroReadEntryperson_profile(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.People.PersonProfile>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.People.PersonProfile value) =>
         __PersonProfileCodec.JsonWriteperson_profile(writer, value);
@@ -191,6 +191,23 @@ file static class __PersonProfileCodec
         }
     }
 
+    private static int AvroReadFastAddress(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Common.Address value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f1);
+        global::Acme.Common.Address? f2 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+        if (branch0 != 0)
+        {
+            offset = AvroReadFastAddress(ref reader, input, offset, out global::Acme.Common.Address value1);
+            f2 = value1;
+        }
+        reader.Exit();
+        value = new global::Acme.Common.Address() { Street = f0, City = f1, Previous = f2 };
+        return offset;
+    }
+
     internal static void AvroWritePhone(ref global::Contracts.Avro.AvroWriter writer, global::Acme.People.Phone value)
     {
         if (value is null)
@@ -230,6 +247,15 @@ file static class __PersonProfileCodec
         {
             throw;
         }
+    }
+
+    private static int AvroReadFastPhone(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.People.Phone value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        reader.Exit();
+        value = new global::Acme.People.Phone() { Number = f0 };
+        return offset;
     }
 
     internal static void AvroWriteMeta(ref global::Contracts.Avro.AvroWriter writer, global::Acme.People.Meta.Meta value)
@@ -307,6 +333,22 @@ file static class __PersonProfileCodec
         {
             throw;
         }
+    }
+
+    private static int AvroReadFastMeta(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.People.Meta.Meta value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        global::Acme.People.Phone? f1 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+        if (branch0 != 0)
+        {
+            offset = AvroReadFastPhone(ref reader, input, offset, out global::Acme.People.Phone value1);
+            f1 = value1;
+        }
+        reader.Exit();
+        value = new global::Acme.People.Meta.Meta() { Source = f0, Phone = f1 };
+        return offset;
     }
 
     internal static void AvroWriteperson_profile(ref global::Contracts.Avro.AvroWriter writer, global::Acme.People.PersonProfile value)
@@ -594,6 +636,72 @@ file static class __PersonProfileCodec
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastperson_profile(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.People.PersonProfile value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUuid(input, offset, out global::System.Guid f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f1);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f2);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadBoolean(input, offset, out bool f3);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadLong(input, offset, out long f4);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadFloat(input, offset, out float f5);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f6);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadBytes(input, offset, out byte[] f7);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadFixed(input, offset, 4, out byte[] f8);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDate(input, offset, out global::System.DateOnly f9);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadTimeMillis(input, offset, out global::System.TimeOnly f10);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadTimeMicros(input, offset, out global::System.TimeOnly f11);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadTimestampMillis(input, offset, out global::System.DateTimeOffset f12);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadTimestampMicros(input, offset, out global::System.DateTimeOffset f13);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadLocalTimestampMillis(input, offset, out global::System.DateTime f14);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadLocalTimestampMicros(input, offset, out global::System.DateTime f15);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDecimal(input, offset, 2, out decimal f16);
+        string? f17 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+        if (branch0 != 0)
+        {
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string value1);
+            f17 = value1;
+        }
+        reader.Position = offset;
+        global::Acme.People.PersonProfile.NicknameUnion? f18 = AvroReadNicknameUnion(ref reader);
+        offset = reader.Position;
+        reader.Position = offset;
+        global::Acme.People.PersonProfile.ContactUnion? f19 = AvroReadContactUnion(ref reader);
+        offset = reader.Position;
+        offset = AvroReadFastAddress(ref reader, input, offset, out global::Acme.Common.Address f20);
+        offset = AvroReadFastArrayInterfaceOfAddress(ref reader, input, offset, out global::System.Collections.Generic.IReadOnlyList<global::Acme.Common.Address> f21);
+        offset = AvroReadFastArrayInterfaceOfString(ref reader, input, offset, out global::System.Collections.Generic.IReadOnlyList<string> f22);
+        reader.Position = offset;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, int> f23 = AvroReadDictionaryInterfaceOfInt32(ref reader);
+        offset = reader.Position;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 3, out int symbol2);
+        global::Acme.Common.Status f24 = FromSymbolIndexOfStatus(symbol2);
+        offset = AvroReadFastArrayInterfaceOfDictionaryInterfaceOfNullableStatus(ref reader, input, offset, out global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Acme.Common.Status?>> f25);
+        offset = AvroReadFastMeta(ref reader, input, offset, out global::Acme.People.Meta.Meta f26);
+        reader.Exit();
+        value = new global::Acme.People.PersonProfile() { Id = f0, FirstName = f1, Class = f2, Event = f3, Age = f4, Ratio = f5, Score = f6, Photo = f7, Hash = f8, Born = f9, Wakes = f10, Sleeps = f11, Created = f12, Updated = f13, LocalCreated = f14, LocalUpdated = f15, Balance = f16, Email = f17, Nickname = f18, Contact = f19, Home = f20, Addresses = f21, Tags = f22, Scores = f23, Status = f24, History = f25, Meta = f26 };
+        return offset;
+    }
+
+    internal static global::Acme.People.PersonProfile AvroReadEntryperson_profile(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastperson_profile(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadperson_profile(ref reader);
+    }
+
     private static void AvroWriteStatus(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Common.Status value) =>
         writer.WriteEnum(SymbolIndexOfStatus(value, global::Contracts.ContractFormat.Avro));
 
@@ -692,6 +800,30 @@ file static class __PersonProfileCodec
         return items;
     }
 
+    private static int AvroReadFastArrayInterfaceOfAddress(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.IReadOnlyList<global::Acme.Common.Address> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 3, out var count);
+        var items = count == 0 ? global::System.Array.Empty<global::Acme.Common.Address>() : global::System.GC.AllocateUninitializedArray<global::Acme.Common.Address>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                offset = AvroReadFastAddress(ref reader, input, offset, out global::Acme.Common.Address item0);
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 3, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
+    }
+
     private static void AvroWriteArrayInterfaceOfString(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.IReadOnlyList<string> value)
     {
         if (value is null)
@@ -782,6 +914,30 @@ file static class __PersonProfileCodec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastArrayInterfaceOfString(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.IReadOnlyList<string> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<string>() : global::System.GC.AllocateUninitializedArray<string>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string item0);
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static void AvroWriteDictionaryInterfaceOfInt32(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, int> value)
@@ -1060,6 +1216,32 @@ file static class __PersonProfileCodec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastArrayInterfaceOfDictionaryInterfaceOfNullableStatus(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Acme.Common.Status?>> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Acme.Common.Status?>>() : global::System.GC.AllocateUninitializedArray<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Acme.Common.Status?>>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                reader.Position = offset;
+                global::System.Collections.Generic.IReadOnlyDictionary<string, global::Acme.Common.Status?> item0 = AvroReadDictionaryInterfaceOfNullableStatus(ref reader);
+                offset = reader.Position;
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static void AvroWriteNicknameUnion(ref global::Contracts.Avro.AvroWriter writer, global::Acme.People.PersonProfile.NicknameUnion? value)

@@ -25,7 +25,7 @@ partial record CollectionsV1 : global::Contracts.IMessageContract<global::Acme.S
         __CollectionsV1Codec.AvroWriteCollections(ref writer, value);
 
     static global::Acme.Samples.CollectionsV1 global::Contracts.IMessageContract<global::Acme.Samples.CollectionsV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __CollectionsV1Codec.AvroReadCollections(ref reader);
+        __CollectionsV1Codec.AvroReadEntryCollections(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.CollectionsV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.CollectionsV1 value) =>
         __CollectionsV1Codec.JsonWriteCollections(writer, value);
@@ -204,6 +204,43 @@ file static class __CollectionsV1Codec
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastCollections(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.CollectionsV1 value)
+    {
+        reader.Enter();
+        offset = AvroReadFastArrayOfInt32(ref reader, input, offset, out int[] f0);
+        offset = AvroReadFastListOfString(ref reader, input, offset, out global::System.Collections.Generic.List<string> f1);
+        offset = AvroReadFastArrayInterfaceOfInt64(ref reader, input, offset, out global::System.Collections.Generic.IReadOnlyList<long> f2);
+        offset = AvroReadFastArrayInterfaceOfDouble(ref reader, input, offset, out global::System.Collections.Generic.IEnumerable<double> f3);
+        offset = AvroReadFastArrayInterfaceOfBoolean(ref reader, input, offset, out global::System.Collections.Generic.IList<bool> f4);
+        offset = AvroReadFastArrayInterfaceOfString(ref reader, input, offset, out global::System.Collections.Generic.ICollection<string> f5);
+        offset = AvroReadFastArrayInterfaceOfInt32(ref reader, input, offset, out global::System.Collections.Generic.IReadOnlyCollection<int> f6);
+        offset = AvroReadFastImmutableArrayOfString(ref reader, input, offset, out global::System.Collections.Immutable.ImmutableArray<string> f7);
+        offset = AvroReadFastImmutableListOfInt32(ref reader, input, offset, out global::System.Collections.Immutable.ImmutableList<int> f8);
+        offset = AvroReadFastArrayOfArrayOfInt32(ref reader, input, offset, out int[][] f9);
+        offset = AvroReadFastListOfListOfString(ref reader, input, offset, out global::System.Collections.Generic.List<global::System.Collections.Generic.List<string>> f10);
+        reader.Exit();
+        value = new global::Acme.Samples.CollectionsV1(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10);
+        return offset;
+    }
+
+    internal static global::Acme.Samples.CollectionsV1 AvroReadEntryCollections(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastCollections(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadCollections(ref reader);
+    }
+
     private static void AvroWriteArrayOfInt32(ref global::Contracts.Avro.AvroWriter writer, int[] value)
     {
         if (value is null)
@@ -265,6 +302,30 @@ file static class __CollectionsV1Codec
         return items;
     }
 
+    private static int AvroReadFastArrayOfInt32(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out int[] value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<int>() : global::System.GC.AllocateUninitializedArray<int>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int item0);
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
+    }
+
     private static void AvroWriteListOfString(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.List<string> value)
     {
         if (value is null)
@@ -319,6 +380,25 @@ file static class __CollectionsV1Codec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastListOfString(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.List<string> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = new global::System.Collections.Generic.List<string>(count);
+        while (count != 0)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string item0);
+                items.Add(item0);
+            }
+            offset = reader.ReadBlockCount(offset, items.Count, 1, out count);
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static void AvroWriteArrayInterfaceOfInt64(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.IReadOnlyList<long> value)
@@ -413,6 +493,30 @@ file static class __CollectionsV1Codec
         return items;
     }
 
+    private static int AvroReadFastArrayInterfaceOfInt64(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.IReadOnlyList<long> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<long>() : global::System.GC.AllocateUninitializedArray<long>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadLong(input, offset, out long item0);
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
+    }
+
     private static void AvroWriteArrayInterfaceOfDouble(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.IEnumerable<double> value)
     {
         if (value is null)
@@ -503,6 +607,30 @@ file static class __CollectionsV1Codec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastArrayInterfaceOfDouble(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.IEnumerable<double> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 8, out var count);
+        var items = count == 0 ? global::System.Array.Empty<double>() : global::System.GC.AllocateUninitializedArray<double>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double item0);
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 8, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static void AvroWriteArrayInterfaceOfBoolean(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.IList<bool> value)
@@ -597,6 +725,30 @@ file static class __CollectionsV1Codec
         return items;
     }
 
+    private static int AvroReadFastArrayInterfaceOfBoolean(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.IList<bool> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<bool>() : global::System.GC.AllocateUninitializedArray<bool>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadBoolean(input, offset, out bool item0);
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
+    }
+
     private static void AvroWriteArrayInterfaceOfString(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.ICollection<string> value)
     {
         if (value is null)
@@ -687,6 +839,30 @@ file static class __CollectionsV1Codec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastArrayInterfaceOfString(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.ICollection<string> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<string>() : global::System.GC.AllocateUninitializedArray<string>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string item0);
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static void AvroWriteArrayInterfaceOfInt32(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.IReadOnlyCollection<int> value)
@@ -781,6 +957,30 @@ file static class __CollectionsV1Codec
         return items;
     }
 
+    private static int AvroReadFastArrayInterfaceOfInt32(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.IReadOnlyCollection<int> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<int>() : global::System.GC.AllocateUninitializedArray<int>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int item0);
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
+    }
+
     private static void AvroWriteImmutableArrayOfString(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Immutable.ImmutableArray<string> value)
     {
         if (value.IsDefault)
@@ -841,6 +1041,30 @@ file static class __CollectionsV1Codec
         return global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
     }
 
+    private static int AvroReadFastImmutableArrayOfString(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Immutable.ImmutableArray<string> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<string>() : global::System.GC.AllocateUninitializedArray<string>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string item0);
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
+        return offset;
+    }
+
     private static void AvroWriteImmutableListOfInt32(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Immutable.ImmutableList<int> value)
     {
         if (value is null)
@@ -895,6 +1119,30 @@ file static class __CollectionsV1Codec
         }
         reader.Exit();
         return global::System.Collections.Immutable.ImmutableList.Create<int>(items);
+    }
+
+    private static int AvroReadFastImmutableListOfInt32(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Immutable.ImmutableList<int> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<int>() : global::System.GC.AllocateUninitializedArray<int>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int item0);
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = global::System.Collections.Immutable.ImmutableList.Create<int>(items);
+        return offset;
     }
 
     private static void AvroWriteArrayOfArrayOfInt32(ref global::Contracts.Avro.AvroWriter writer, int[][] value)
@@ -958,6 +1206,30 @@ file static class __CollectionsV1Codec
         return items;
     }
 
+    private static int AvroReadFastArrayOfArrayOfInt32(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out int[][] value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<int[]>() : global::System.GC.AllocateUninitializedArray<int[]>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                offset = AvroReadFastArrayOfInt32(ref reader, input, offset, out int[] item0);
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
+    }
+
     private static void AvroWriteListOfListOfString(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.List<global::System.Collections.Generic.List<string>> value)
     {
         if (value is null)
@@ -1012,6 +1284,25 @@ file static class __CollectionsV1Codec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastListOfListOfString(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.List<global::System.Collections.Generic.List<string>> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = new global::System.Collections.Generic.List<global::System.Collections.Generic.List<string>>(count);
+        while (count != 0)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                offset = AvroReadFastListOfString(ref reader, input, offset, out global::System.Collections.Generic.List<string> item0);
+                items.Add(item0);
+            }
+            offset = reader.ReadBlockCount(offset, items.Count, 1, out count);
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfCollections = new global::System.Text.Json.JsonEncodedText[]

@@ -25,7 +25,7 @@ partial record MoneyV1 : global::Contracts.IMessageContract<global::Acme.Samples
         __MoneyV1Codec.AvroWriteMoney(ref writer, value);
 
     static global::Acme.Samples.MoneyV1 global::Contracts.IMessageContract<global::Acme.Samples.MoneyV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __MoneyV1Codec.AvroReadMoney(ref reader);
+        __MoneyV1Codec.AvroReadEntryMoney(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.MoneyV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.MoneyV1 value) =>
         __MoneyV1Codec.JsonWriteMoney(writer, value);
@@ -166,6 +166,43 @@ file static class __MoneyV1Codec
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastMoney(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.MoneyV1 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDecimal(input, offset, 10, out decimal f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDecimal(input, offset, 2, out decimal f1);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDecimal(input, offset, 0, out decimal f2);
+        decimal? f3 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+        if (branch0 != 0)
+        {
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDecimal(input, offset, 3, out decimal value1);
+            f3 = value1;
+        }
+        offset = AvroReadFastListOfDecimal(ref reader, input, offset, out global::System.Collections.Generic.List<decimal> f4);
+        reader.Exit();
+        value = new global::Acme.Samples.MoneyV1(f0, f1, f2, f3, f4);
+        return offset;
+    }
+
+    internal static global::Acme.Samples.MoneyV1 AvroReadEntryMoney(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastMoney(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadMoney(ref reader);
+    }
+
     private static void AvroWriteListOfDecimal(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.List<decimal> value)
     {
         if (value is null)
@@ -220,6 +257,25 @@ file static class __MoneyV1Codec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastListOfDecimal(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.List<decimal> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = new global::System.Collections.Generic.List<decimal>(count);
+        while (count != 0)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadDecimal(input, offset, 10, out decimal item0);
+                items.Add(item0);
+            }
+            offset = reader.ReadBlockCount(offset, items.Count, 1, out count);
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfMoney = new global::System.Text.Json.JsonEncodedText[]

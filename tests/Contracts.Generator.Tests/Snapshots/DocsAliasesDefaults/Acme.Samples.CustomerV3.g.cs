@@ -25,7 +25,7 @@ partial record CustomerV3 : global::Contracts.IMessageContract<global::Acme.Samp
         __CustomerV3Codec.AvroWriteClient(ref writer, value);
 
     static global::Acme.Samples.CustomerV3 global::Contracts.IMessageContract<global::Acme.Samples.CustomerV3>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __CustomerV3Codec.AvroReadClient(ref reader);
+        __CustomerV3Codec.AvroReadEntryClient(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.CustomerV3>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.CustomerV3 value) =>
         __CustomerV3Codec.JsonWriteClient(writer, value);
@@ -231,6 +231,52 @@ file static class __CustomerV3Codec
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastClient(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.CustomerV3 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        string? f1 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+        if (branch0 != 0)
+        {
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string value1);
+            f1 = value1;
+        }
+        offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f2);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 2, out int symbol2);
+        global::Acme.Samples.Color f3 = FromSymbolIndexOfColor(symbol2);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDecimal(input, offset, 2, out decimal f4);
+        offset = AvroReadFastArrayInterfaceOfString(ref reader, input, offset, out global::System.Collections.Generic.IReadOnlyList<string> f5);
+        reader.Position = offset;
+        global::System.Collections.Generic.Dictionary<string, int> f6 = AvroReadDictionaryOfInt32(ref reader);
+        offset = reader.Position;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadTimestampMillis(input, offset, out global::System.DateTimeOffset f7);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f8);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f9);
+        offset = AvroReadFastListOfString(ref reader, input, offset, out global::System.Collections.Generic.List<string> f10);
+        reader.Exit();
+        value = new global::Acme.Samples.CustomerV3(f0, f1, f2, f3, f4, f5, f6, f7, f8) { Note = f9, History = f10 };
+        return offset;
+    }
+
+    internal static global::Acme.Samples.CustomerV3 AvroReadEntryClient(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastClient(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadClient(ref reader);
+    }
+
     private static void AvroWriteColor(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.Color value) =>
         writer.WriteEnum(SymbolIndexOfColor(value, global::Contracts.ContractFormat.Avro));
 
@@ -327,6 +373,30 @@ file static class __CustomerV3Codec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastArrayInterfaceOfString(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.IReadOnlyList<string> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<string>() : global::System.GC.AllocateUninitializedArray<string>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string item0);
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static void AvroWriteDictionaryOfInt32(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.Dictionary<string, int> value)
@@ -443,6 +513,25 @@ file static class __CustomerV3Codec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastListOfString(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.List<string> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = new global::System.Collections.Generic.List<string>(count);
+        while (count != 0)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string item0);
+                items.Add(item0);
+            }
+            offset = reader.ReadBlockCount(offset, items.Count, 1, out count);
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfClient = new global::System.Text.Json.JsonEncodedText[]

@@ -25,7 +25,7 @@ partial record OrderV1 : global::Contracts.IMessageContract<global::Acme.Samples
         __OrderV1Codec.AvroWriteOrder(ref writer, value);
 
     static global::Acme.Samples.OrderV1 global::Contracts.IMessageContract<global::Acme.Samples.OrderV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __OrderV1Codec.AvroReadOrder(ref reader);
+        __OrderV1Codec.AvroReadEntryOrder(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.OrderV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.OrderV1 value) =>
         __OrderV1Codec.JsonWriteOrder(writer, value);
@@ -199,6 +199,45 @@ file static class __OrderV1Codec
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastOrder(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.OrderV1 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 3, out int symbol0);
+        global::Acme.Samples.Status f0 = FromSymbolIndexOfOrderState(symbol0);
+        global::Acme.Samples.Status? f1 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch1);
+        if (branch1 != 0)
+        {
+            offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 3, out int symbol3);
+            global::Acme.Samples.Status value2 = FromSymbolIndexOfOrderState(symbol3);
+            f1 = value2;
+        }
+        offset = AvroReadFastListOfPriority(ref reader, input, offset, out global::System.Collections.Generic.List<global::Acme.Samples.Priority> f2);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 2, out int symbol4);
+        global::Acme.Samples.Priority f3 = FromSymbolIndexOfPriority(symbol4);
+        reader.Exit();
+        value = new global::Acme.Samples.OrderV1(f0, f1, f2, f3);
+        return offset;
+    }
+
+    internal static global::Acme.Samples.OrderV1 AvroReadEntryOrder(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastOrder(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadOrder(ref reader);
+    }
+
     private static void AvroWriteOrderState(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.Status value) =>
         writer.WriteEnum(SymbolIndexOfOrderState(value, global::Contracts.ContractFormat.Avro));
 
@@ -265,6 +304,26 @@ file static class __OrderV1Codec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastListOfPriority(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.List<global::Acme.Samples.Priority> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = new global::System.Collections.Generic.List<global::Acme.Samples.Priority>(count);
+        while (count != 0)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 2, out int symbol1);
+                global::Acme.Samples.Priority item0 = FromSymbolIndexOfPriority(symbol1);
+                items.Add(item0);
+            }
+            offset = reader.ReadBlockCount(offset, items.Count, 1, out count);
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfOrder = new global::System.Text.Json.JsonEncodedText[]

@@ -25,7 +25,7 @@ partial record FixedV1 : global::Contracts.IMessageContract<global::Acme.Samples
         __FixedV1Codec.AvroWriteFixed(ref writer, value);
 
     static global::Acme.Samples.FixedV1 global::Contracts.IMessageContract<global::Acme.Samples.FixedV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __FixedV1Codec.AvroReadFixed(ref reader);
+        __FixedV1Codec.AvroReadEntryFixed(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.FixedV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.FixedV1 value) =>
         __FixedV1Codec.JsonWriteFixed(writer, value);
@@ -129,6 +129,42 @@ file static class __FixedV1Codec
         {
             throw;
         }
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastFixed(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.FixedV1 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadFixed(input, offset, 16, out byte[] f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadFixed(input, offset, 4, out byte[] bytes0);
+        global::System.ReadOnlyMemory<byte> f1 = new global::System.ReadOnlyMemory<byte>(bytes0);
+        byte[]? f2 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch1);
+        if (branch1 != 0)
+        {
+            offset = global::Contracts.Avro.AvroPrimitives.ReadFixed(input, offset, 2, out byte[] value2);
+            f2 = value2;
+        }
+        reader.Exit();
+        value = new global::Acme.Samples.FixedV1(f0, f1, f2);
+        return offset;
+    }
+
+    internal static global::Acme.Samples.FixedV1 AvroReadEntryFixed(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastFixed(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadFixed(ref reader);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfFixed = new global::System.Text.Json.JsonEncodedText[]

@@ -25,7 +25,7 @@ partial record LedgerV1 : global::Contracts.IMessageContract<global::Acme.Sample
         __LedgerV1Codec.AvroWriteLedger(ref writer, value);
 
     static global::Acme.Samples.LedgerV1 global::Contracts.IMessageContract<global::Acme.Samples.LedgerV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __LedgerV1Codec.AvroReadLedger(ref reader);
+        __LedgerV1Codec.AvroReadEntryLedger(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.LedgerV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.LedgerV1 value) =>
         __LedgerV1Codec.JsonWriteLedger(writer, value);
@@ -138,6 +138,42 @@ file static class __LedgerV1Codec
         {
             throw;
         }
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastLedger(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.LedgerV1 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDecimalFixed(input, offset, 4, 9, out decimal f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDecimalFixed(input, offset, 10, 13, out decimal f1);
+        decimal? f2 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+        if (branch0 != 0)
+        {
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDecimalFixed(input, offset, 2, 4, out decimal value1);
+            f2 = value1;
+        }
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDecimalFixed(input, offset, 2, 4, out decimal f3);
+        reader.Exit();
+        value = new global::Acme.Samples.LedgerV1(f0, f1, f2, f3);
+        return offset;
+    }
+
+    internal static global::Acme.Samples.LedgerV1 AvroReadEntryLedger(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastLedger(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadLedger(ref reader);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfLedger = new global::System.Text.Json.JsonEncodedText[]

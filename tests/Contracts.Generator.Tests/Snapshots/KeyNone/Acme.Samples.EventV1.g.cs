@@ -25,7 +25,7 @@ partial record EventV1 : global::Contracts.IMessageContract<global::Acme.Samples
         __EventV1Codec.AvroWriteEvent(ref writer, value);
 
     static global::Acme.Samples.EventV1 global::Contracts.IMessageContract<global::Acme.Samples.EventV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __EventV1Codec.AvroReadEvent(ref reader);
+        __EventV1Codec.AvroReadEntryEvent(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.EventV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.EventV1 value) =>
         __EventV1Codec.JsonWriteEvent(writer, value);
@@ -94,6 +94,33 @@ file static class __EventV1Codec
         {
             throw;
         }
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastEvent(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.EventV1 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        reader.Exit();
+        value = new global::Acme.Samples.EventV1(f0);
+        return offset;
+    }
+
+    internal static global::Acme.Samples.EventV1 AvroReadEntryEvent(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastEvent(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadEvent(ref reader);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfEvent = new global::System.Text.Json.JsonEncodedText[]

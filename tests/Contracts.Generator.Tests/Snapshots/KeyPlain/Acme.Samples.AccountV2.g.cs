@@ -25,7 +25,7 @@ partial record AccountV2 : global::Contracts.IMessageContract<global::Acme.Sampl
         __AccountV2Codec.AvroWriteAccount(ref writer, value);
 
     static global::Acme.Samples.AccountV2 global::Contracts.IMessageContract<global::Acme.Samples.AccountV2>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __AccountV2Codec.AvroReadAccount(ref reader);
+        __AccountV2Codec.AvroReadEntryAccount(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.AccountV2>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.AccountV2 value) =>
         __AccountV2Codec.JsonWriteAccount(writer, value);
@@ -133,6 +133,36 @@ file static class __AccountV2Codec
         {
             throw;
         }
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastAccount(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.AccountV2 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadLong(input, offset, out long f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f1);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDate(input, offset, out global::System.DateOnly f2);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f3);
+        reader.Exit();
+        value = new global::Acme.Samples.AccountV2(f0, f1, f2, f3);
+        return offset;
+    }
+
+    internal static global::Acme.Samples.AccountV2 AvroReadEntryAccount(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastAccount(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadAccount(ref reader);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfAccount = new global::System.Text.Json.JsonEncodedText[]

@@ -28,7 +28,7 @@ partial record AccountV1 : global::Contracts.IMessageContract<global::Acme.Sampl
         __AccountV1Codec.AvroWriteAccount(ref writer, value);
 
     static global::Acme.Samples.AccountV1 global::Contracts.IMessageContract<global::Acme.Samples.AccountV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __AccountV1Codec.AvroReadAccount(ref reader);
+        __AccountV1Codec.AvroReadEntryAccount(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.AccountV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.AccountV1 value) =>
         __AccountV1Codec.JsonWriteAccount(writer, value);
@@ -149,6 +149,36 @@ file static class __AccountV1Codec
         {
             throw;
         }
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastAccount(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.AccountV1 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUuid(input, offset, out global::System.Guid f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 2, out int symbol0);
+        global::Acme.Samples.Region f1 = FromSymbolIndexOfRegion(symbol0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f2);
+        reader.Exit();
+        value = new global::Acme.Samples.AccountV1(f0, f1, f2);
+        return offset;
+    }
+
+    internal static global::Acme.Samples.AccountV1 AvroReadEntryAccount(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastAccount(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadAccount(ref reader);
     }
 
     private static void AvroWriteRegion(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.Region value) =>

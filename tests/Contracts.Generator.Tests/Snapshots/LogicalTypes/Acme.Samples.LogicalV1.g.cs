@@ -25,7 +25,7 @@ partial record LogicalV1 : global::Contracts.IMessageContract<global::Acme.Sampl
         __LogicalV1Codec.AvroWriteLogical(ref writer, value);
 
     static global::Acme.Samples.LogicalV1 global::Contracts.IMessageContract<global::Acme.Samples.LogicalV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __LogicalV1Codec.AvroReadLogical(ref reader);
+        __LogicalV1Codec.AvroReadEntryLogical(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.LogicalV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.LogicalV1 value) =>
         __LogicalV1Codec.JsonWriteLogical(writer, value);
@@ -107,6 +107,40 @@ file static class __LogicalV1Codec
         {
             throw;
         }
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastLogical(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.LogicalV1 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUuid(input, offset, out global::System.Guid f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadTimestampMillis(input, offset, out global::System.DateTimeOffset f1);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadTimestampMillis(input, offset, out global::System.DateTime f2);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDate(input, offset, out global::System.DateOnly f3);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadTimeMicros(input, offset, out global::System.TimeOnly f4);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadTimestampMicros(input, offset, out global::System.DateTimeOffset f5);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadLocalTimestampMillis(input, offset, out global::System.DateTime f6);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadLocalTimestampMicros(input, offset, out global::System.DateTime f7);
+        reader.Exit();
+        value = new global::Acme.Samples.LogicalV1(f0, f1, f2, f3, f4, f5, f6, f7);
+        return offset;
+    }
+
+    internal static global::Acme.Samples.LogicalV1 AvroReadEntryLogical(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastLogical(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadLogical(ref reader);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfLogical = new global::System.Text.Json.JsonEncodedText[]

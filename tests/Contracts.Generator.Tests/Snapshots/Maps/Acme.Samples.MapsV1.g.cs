@@ -25,7 +25,7 @@ partial record MapsV1 : global::Contracts.IMessageContract<global::Acme.Samples.
         __MapsV1Codec.AvroWriteMaps(ref writer, value);
 
     static global::Acme.Samples.MapsV1 global::Contracts.IMessageContract<global::Acme.Samples.MapsV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __MapsV1Codec.AvroReadMaps(ref reader);
+        __MapsV1Codec.AvroReadEntryMaps(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.MapsV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.MapsV1 value) =>
         __MapsV1Codec.JsonWriteMaps(writer, value);
@@ -156,6 +156,33 @@ file static class __MapsV1Codec
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastMaps(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.MapsV1 value)
+    {
+        reader.Enter();
+        reader.Position = offset;
+        global::System.Collections.Generic.Dictionary<string, int> f0 = AvroReadDictionaryOfInt32(ref reader);
+        offset = reader.Position;
+        reader.Position = offset;
+        global::System.Collections.Generic.IDictionary<string, string> f1 = AvroReadDictionaryInterfaceOfString(ref reader);
+        offset = reader.Position;
+        reader.Position = offset;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, global::Acme.Samples.Score> f2 = AvroReadDictionaryInterfaceOfScore(ref reader);
+        offset = reader.Position;
+        reader.Position = offset;
+        global::System.Collections.Immutable.ImmutableDictionary<string, long> f3 = AvroReadImmutableDictionaryOfInt64(ref reader);
+        offset = reader.Position;
+        reader.Position = offset;
+        global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> f4 = AvroReadDictionaryOfListOfInt32(ref reader);
+        offset = reader.Position;
+        reader.Position = offset;
+        global::System.Collections.Generic.Dictionary<string, string?> f5 = AvroReadDictionaryOfNullableString(ref reader);
+        offset = reader.Position;
+        reader.Exit();
+        value = new global::Acme.Samples.MapsV1(f0, f1, f2, f3, f4, f5);
+        return offset;
+    }
+
     internal static void AvroWriteScore(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.Score value)
     {
         if (value is null)
@@ -198,6 +225,33 @@ file static class __MapsV1Codec
         {
             throw;
         }
+    }
+
+    private static int AvroReadFastScore(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.Score value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f1);
+        reader.Exit();
+        value = new global::Acme.Samples.Score(f0, f1);
+        return offset;
+    }
+
+    internal static global::Acme.Samples.MapsV1 AvroReadEntryMaps(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastMaps(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadMaps(ref reader);
     }
 
     private static void AvroWriteDictionaryOfInt32(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.Dictionary<string, int> value)
@@ -578,6 +632,25 @@ file static class __MapsV1Codec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastListOfInt32(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.List<int> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = new global::System.Collections.Generic.List<int>(count);
+        while (count != 0)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int item0);
+                items.Add(item0);
+            }
+            offset = reader.ReadBlockCount(offset, items.Count, 1, out count);
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static void AvroWriteDictionaryOfListOfInt32(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<int>> value)

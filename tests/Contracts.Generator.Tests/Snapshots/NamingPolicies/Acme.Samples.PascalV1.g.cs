@@ -25,7 +25,7 @@ partial record PascalV1 : global::Contracts.IMessageContract<global::Acme.Sample
         __PascalV1Codec.AvroWritePascal(ref writer, value);
 
     static global::Acme.Samples.PascalV1 global::Contracts.IMessageContract<global::Acme.Samples.PascalV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __PascalV1Codec.AvroReadPascal(ref reader);
+        __PascalV1Codec.AvroReadEntryPascal(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.PascalV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.PascalV1 value) =>
         __PascalV1Codec.JsonWritePascal(writer, value);
@@ -101,6 +101,16 @@ file static class __PascalV1Codec
         }
     }
 
+    private static int AvroReadFastInner(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.Inner value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f1);
+        reader.Exit();
+        value = new global::Acme.Samples.Inner(f0, f1);
+        return offset;
+    }
+
     internal static void AvroWritePascal(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.PascalV1 value)
     {
         if (value is null)
@@ -168,6 +178,34 @@ file static class __PascalV1Codec
         {
             throw;
         }
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastPascal(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.PascalV1 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        offset = AvroReadFastInner(ref reader, input, offset, out global::Acme.Samples.Inner f1);
+        reader.Exit();
+        value = new global::Acme.Samples.PascalV1(f0, f1);
+        return offset;
+    }
+
+    internal static global::Acme.Samples.PascalV1 AvroReadEntryPascal(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastPascal(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadPascal(ref reader);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfInner = new global::System.Text.Json.JsonEncodedText[]

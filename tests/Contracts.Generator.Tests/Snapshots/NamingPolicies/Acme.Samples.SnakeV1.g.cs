@@ -25,7 +25,7 @@ partial record SnakeV1 : global::Contracts.IMessageContract<global::Acme.Samples
         __SnakeV1Codec.AvroWriteSnake(ref writer, value);
 
     static global::Acme.Samples.SnakeV1 global::Contracts.IMessageContract<global::Acme.Samples.SnakeV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __SnakeV1Codec.AvroReadSnake(ref reader);
+        __SnakeV1Codec.AvroReadEntrySnake(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.SnakeV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.SnakeV1 value) =>
         __SnakeV1Codec.JsonWriteSnake(writer, value);
@@ -99,6 +99,16 @@ file static class __SnakeV1Codec
         {
             throw;
         }
+    }
+
+    private static int AvroReadFastInner(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.Inner value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f1);
+        reader.Exit();
+        value = new global::Acme.Samples.Inner(f0, f1);
+        return offset;
     }
 
     internal static void AvroWriteSnake(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.SnakeV1 value)
@@ -184,6 +194,35 @@ file static class __SnakeV1Codec
         {
             throw;
         }
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastSnake(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.SnakeV1 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        offset = AvroReadFastInner(ref reader, input, offset, out global::Acme.Samples.Inner f1);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f2);
+        reader.Exit();
+        value = new global::Acme.Samples.SnakeV1(f0, f1, f2);
+        return offset;
+    }
+
+    internal static global::Acme.Samples.SnakeV1 AvroReadEntrySnake(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastSnake(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadSnake(ref reader);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfInner = new global::System.Text.Json.JsonEncodedText[]

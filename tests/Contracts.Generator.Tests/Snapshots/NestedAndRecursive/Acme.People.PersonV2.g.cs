@@ -28,7 +28,7 @@ partial record PersonV2 : global::Contracts.IMessageContract<global::Acme.People
         __PersonV2Codec.AvroWritePerson(ref writer, value);
 
     static global::Acme.People.PersonV2 global::Contracts.IMessageContract<global::Acme.People.PersonV2>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __PersonV2Codec.AvroReadPerson(ref reader);
+        __PersonV2Codec.AvroReadEntryPerson(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.People.PersonV2>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.People.PersonV2 value) =>
         __PersonV2Codec.JsonWritePerson(writer, value);
@@ -129,6 +129,16 @@ file static class __PersonV2Codec
         }
     }
 
+    private static int AvroReadFastPoint(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Geo.Point value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f1);
+        reader.Exit();
+        value = new global::Acme.Geo.Point(f0, f1);
+        return offset;
+    }
+
     internal static void AvroWriteAddress(ref global::Contracts.Avro.AvroWriter writer, global::Acme.People.Address value)
     {
         if (value is null)
@@ -202,6 +212,23 @@ file static class __PersonV2Codec
         }
     }
 
+    private static int AvroReadFastAddress(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.People.Address value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f1);
+        global::Acme.People.Address? f2 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+        if (branch0 != 0)
+        {
+            offset = AvroReadFastAddress(ref reader, input, offset, out global::Acme.People.Address value1);
+            f2 = value1;
+        }
+        reader.Exit();
+        value = new global::Acme.People.Address(f0, f1, f2);
+        return offset;
+    }
+
     internal static void AvroWriteNode(ref global::Contracts.Avro.AvroWriter writer, global::Acme.People.Node value)
     {
         if (value is null)
@@ -272,6 +299,23 @@ file static class __PersonV2Codec
         {
             throw;
         }
+    }
+
+    private static int AvroReadFastNode(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.People.Node value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        global::Acme.People.Node? f1 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+        if (branch0 != 0)
+        {
+            offset = AvroReadFastNode(ref reader, input, offset, out global::Acme.People.Node value1);
+            f1 = value1;
+        }
+        offset = AvroReadFastListOfNode(ref reader, input, offset, out global::System.Collections.Generic.List<global::Acme.People.Node> f2);
+        reader.Exit();
+        value = new global::Acme.People.Node() { Name = f0, Next = f1, Children = f2 };
+        return offset;
     }
 
     internal static void AvroWritePerson(ref global::Contracts.Avro.AvroWriter writer, global::Acme.People.PersonV2 value)
@@ -361,6 +405,43 @@ file static class __PersonV2Codec
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastPerson(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.People.PersonV2 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f0);
+        offset = AvroReadFastAddress(ref reader, input, offset, out global::Acme.People.Address f1);
+        offset = AvroReadFastArrayInterfaceOfAddress(ref reader, input, offset, out global::System.Collections.Generic.IReadOnlyList<global::Acme.People.Address> f2);
+        global::Acme.People.Node? f3 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+        if (branch0 != 0)
+        {
+            offset = AvroReadFastNode(ref reader, input, offset, out global::Acme.People.Node value1);
+            f3 = value1;
+        }
+        offset = AvroReadFastPoint(ref reader, input, offset, out global::Acme.Geo.Point f4);
+        reader.Exit();
+        value = new global::Acme.People.PersonV2(f0, f1, f2, f3, f4);
+        return offset;
+    }
+
+    internal static global::Acme.People.PersonV2 AvroReadEntryPerson(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastPerson(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadPerson(ref reader);
+    }
+
     private static void AvroWriteListOfNode(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.List<global::Acme.People.Node> value)
     {
         if (value is null)
@@ -415,6 +496,25 @@ file static class __PersonV2Codec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastListOfNode(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.List<global::Acme.People.Node> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 3, out var count);
+        var items = new global::System.Collections.Generic.List<global::Acme.People.Node>(count);
+        while (count != 0)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                offset = AvroReadFastNode(ref reader, input, offset, out global::Acme.People.Node item0);
+                items.Add(item0);
+            }
+            offset = reader.ReadBlockCount(offset, items.Count, 3, out count);
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static void AvroWriteArrayInterfaceOfAddress(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Acme.People.Address> value)
@@ -507,6 +607,30 @@ file static class __PersonV2Codec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastArrayInterfaceOfAddress(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.IReadOnlyList<global::Acme.People.Address> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 3, out var count);
+        var items = count == 0 ? global::System.Array.Empty<global::Acme.People.Address>() : global::System.GC.AllocateUninitializedArray<global::Acme.People.Address>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                offset = AvroReadFastAddress(ref reader, input, offset, out global::Acme.People.Address item0);
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 3, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfPoint = new global::System.Text.Json.JsonEncodedText[]

@@ -29,7 +29,7 @@ partial class Messages
                 __CreatedV1Codec.AvroWriteCreated(ref writer, value);
 
             static global::Acme.Samples.Messages.Orders.CreatedV1 global::Contracts.IMessageContract<global::Acme.Samples.Messages.Orders.CreatedV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-                __CreatedV1Codec.AvroReadCreated(ref reader);
+                __CreatedV1Codec.AvroReadEntryCreated(ref reader);
 
             static void global::Contracts.IMessageContract<global::Acme.Samples.Messages.Orders.CreatedV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.Messages.Orders.CreatedV1 value) =>
                 __CreatedV1Codec.JsonWriteCreated(writer, value);
@@ -132,6 +132,17 @@ file static class __CreatedV1Codec
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastCreated(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.Messages.Orders.CreatedV1 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        offset = AvroReadFastLine(ref reader, input, offset, out global::Acme.Samples.Messages.Orders.Line f1);
+        reader.Exit();
+        value = new global::Acme.Samples.Messages.Orders.CreatedV1(f0, f1);
+        return offset;
+    }
+
     internal static void AvroWriteLine(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.Messages.Orders.Line value)
     {
         if (value is null)
@@ -174,6 +185,33 @@ file static class __CreatedV1Codec
         {
             throw;
         }
+    }
+
+    private static int AvroReadFastLine(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.Messages.Orders.Line value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f1);
+        reader.Exit();
+        value = new global::Acme.Samples.Messages.Orders.Line(f0, f1);
+        return offset;
+    }
+
+    internal static global::Acme.Samples.Messages.Orders.CreatedV1 AvroReadEntryCreated(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastCreated(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadCreated(ref reader);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfCreated = new global::System.Text.Json.JsonEncodedText[]

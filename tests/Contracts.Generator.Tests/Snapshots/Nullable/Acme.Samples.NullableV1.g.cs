@@ -25,7 +25,7 @@ partial record NullableV1 : global::Contracts.IMessageContract<global::Acme.Samp
         __NullableV1Codec.AvroWriteNullable(ref writer, value);
 
     static global::Acme.Samples.NullableV1 global::Contracts.IMessageContract<global::Acme.Samples.NullableV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __NullableV1Codec.AvroReadNullable(ref reader);
+        __NullableV1Codec.AvroReadEntryNullable(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.NullableV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.NullableV1 value) =>
         __NullableV1Codec.JsonWriteNullable(writer, value);
@@ -112,6 +112,15 @@ file static class __NullableV1Codec
         {
             throw;
         }
+    }
+
+    private static int AvroReadFastAddress(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.Address value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        reader.Exit();
+        value = new global::Acme.Samples.Address(f0);
+        return offset;
     }
 
     internal static void AvroWriteNullable(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Samples.NullableV1 value)
@@ -333,6 +342,88 @@ file static class __NullableV1Codec
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastNullable(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.NullableV1 value)
+    {
+        reader.Enter();
+        string? f0 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+        if (branch0 != 0)
+        {
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string value1);
+            f0 = value1;
+        }
+        int? f1 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch2);
+        if (branch2 != 0)
+        {
+            offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int value3);
+            f1 = value3;
+        }
+        global::System.Guid? f2 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch4);
+        if (branch4 != 0)
+        {
+            offset = global::Contracts.Avro.AvroPrimitives.ReadUuid(input, offset, out global::System.Guid value5);
+            f2 = value5;
+        }
+        global::System.DateOnly? f3 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch6);
+        if (branch6 != 0)
+        {
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDate(input, offset, out global::System.DateOnly value7);
+            f3 = value7;
+        }
+        global::Acme.Samples.Address? f4 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch8);
+        if (branch8 != 0)
+        {
+            offset = AvroReadFastAddress(ref reader, input, offset, out global::Acme.Samples.Address value9);
+            f4 = value9;
+        }
+        global::System.Collections.Generic.List<string?>? f5 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch10);
+        if (branch10 != 0)
+        {
+            offset = AvroReadFastListOfNullableString(ref reader, input, offset, out global::System.Collections.Generic.List<string?> value11);
+            f5 = value11;
+        }
+        decimal? f6 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch12);
+        if (branch12 != 0)
+        {
+            offset = global::Contracts.Avro.AvroPrimitives.ReadDecimal(input, offset, 10, out decimal value13);
+            f6 = value13;
+        }
+        byte[]? f7 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch14);
+        if (branch14 != 0)
+        {
+            offset = global::Contracts.Avro.AvroPrimitives.ReadBytes(input, offset, out byte[] value15);
+            f7 = value15;
+        }
+        reader.Exit();
+        value = new global::Acme.Samples.NullableV1(f0, f1, f2, f3, f4, f5, f6, f7);
+        return offset;
+    }
+
+    internal static global::Acme.Samples.NullableV1 AvroReadEntryNullable(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastNullable(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadNullable(ref reader);
+    }
+
     private static void AvroWriteListOfNullableString(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.List<string?> value)
     {
         if (value is null)
@@ -396,6 +487,31 @@ file static class __NullableV1Codec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastListOfNullableString(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.List<string?> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = new global::System.Collections.Generic.List<string?>(count);
+        while (count != 0)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                string? item0 = default;
+                offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch1);
+                if (branch1 != 0)
+                {
+                    offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string value2);
+                    item0 = value2;
+                }
+                items.Add(item0);
+            }
+            offset = reader.ReadBlockCount(offset, items.Count, 1, out count);
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfAddress = new global::System.Text.Json.JsonEncodedText[]

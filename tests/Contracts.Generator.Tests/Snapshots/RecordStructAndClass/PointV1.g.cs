@@ -23,7 +23,7 @@ partial record struct PointV1 : global::Contracts.IMessageContract<global::Point
         __PointV1Codec.AvroWritePoint(ref writer, value);
 
     static global::PointV1 global::Contracts.IMessageContract<global::PointV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __PointV1Codec.AvroReadPoint(ref reader);
+        __PointV1Codec.AvroReadEntryPoint(ref reader);
 
     static void global::Contracts.IMessageContract<global::PointV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::PointV1 value) =>
         __PointV1Codec.JsonWritePoint(writer, value);
@@ -82,6 +82,34 @@ file static class __PointV1Codec
         {
             throw;
         }
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastPoint(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::PointV1 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f1);
+        reader.Exit();
+        value = new global::PointV1(f0, f1);
+        return offset;
+    }
+
+    internal static global::PointV1 AvroReadEntryPoint(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastPoint(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadPoint(ref reader);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfPoint = new global::System.Text.Json.JsonEncodedText[]

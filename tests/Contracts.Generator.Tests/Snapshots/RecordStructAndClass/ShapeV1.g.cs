@@ -23,7 +23,7 @@ partial class ShapeV1 : global::Contracts.IMessageContract<global::ShapeV1>
         __ShapeV1Codec.AvroWriteShape(ref writer, value);
 
     static global::ShapeV1 global::Contracts.IMessageContract<global::ShapeV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __ShapeV1Codec.AvroReadShape(ref reader);
+        __ShapeV1Codec.AvroReadEntryShape(ref reader);
 
     static void global::Contracts.IMessageContract<global::ShapeV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::ShapeV1 value) =>
         __ShapeV1Codec.JsonWriteShape(writer, value);
@@ -100,6 +100,16 @@ file static class __ShapeV1Codec
         {
             throw;
         }
+    }
+
+    private static int AvroReadFastPoint(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::PointV1 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f1);
+        reader.Exit();
+        value = new global::PointV1(f0, f1);
+        return offset;
     }
 
     internal static void AvroWriteShape(ref global::Contracts.Avro.AvroWriter writer, global::ShapeV1 value)
@@ -183,6 +193,41 @@ file static class __ShapeV1Codec
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastShape(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::ShapeV1 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        offset = AvroReadFastListOfPoint(ref reader, input, offset, out global::System.Collections.Generic.List<global::PointV1> f1);
+        string? f2 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch0);
+        if (branch0 != 0)
+        {
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string value1);
+            f2 = value1;
+        }
+        reader.Exit();
+        value = new global::ShapeV1(f0) { Points = f1, Label = f2 };
+        return offset;
+    }
+
+    internal static global::ShapeV1 AvroReadEntryShape(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastShape(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadShape(ref reader);
+    }
+
     private static void AvroWriteListOfPoint(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.List<global::PointV1> value)
     {
         if (value is null)
@@ -242,6 +287,25 @@ file static class __ShapeV1Codec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastListOfPoint(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.List<global::PointV1> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 16, out var count);
+        var items = new global::System.Collections.Generic.List<global::PointV1>(count);
+        while (count != 0)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                offset = AvroReadFastPoint(ref reader, input, offset, out global::PointV1 item0);
+                items.Add(item0);
+            }
+            offset = reader.ReadBlockCount(offset, items.Count, 16, out count);
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfPoint = new global::System.Text.Json.JsonEncodedText[]

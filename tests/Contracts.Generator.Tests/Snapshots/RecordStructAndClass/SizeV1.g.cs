@@ -23,7 +23,7 @@ partial struct SizeV1 : global::Contracts.IMessageContract<global::SizeV1>
         __SizeV1Codec.AvroWriteSize(ref writer, value);
 
     static global::SizeV1 global::Contracts.IMessageContract<global::SizeV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __SizeV1Codec.AvroReadSize(ref reader);
+        __SizeV1Codec.AvroReadEntrySize(ref reader);
 
     static void global::Contracts.IMessageContract<global::SizeV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::SizeV1 value) =>
         __SizeV1Codec.JsonWriteSize(writer, value);
@@ -82,6 +82,34 @@ file static class __SizeV1Codec
         {
             throw;
         }
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastSize(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::SizeV1 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f1);
+        reader.Exit();
+        value = new global::SizeV1() { Width = f0, Height = f1 };
+        return offset;
+    }
+
+    internal static global::SizeV1 AvroReadEntrySize(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastSize(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadSize(ref reader);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfSize = new global::System.Text.Json.JsonEncodedText[]

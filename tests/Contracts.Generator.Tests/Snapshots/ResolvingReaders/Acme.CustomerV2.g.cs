@@ -29,7 +29,7 @@ partial record CustomerV2 : global::Contracts.IMessageContract<global::Acme.Cust
         __CustomerV2Codec.AvroWriteCustomer(ref writer, value);
 
     static global::Acme.CustomerV2 global::Contracts.IMessageContract<global::Acme.CustomerV2>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __CustomerV2Codec.AvroReadCustomer(ref reader);
+        __CustomerV2Codec.AvroReadEntryCustomer(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.CustomerV2>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.CustomerV2 value) =>
         __CustomerV2Codec.JsonWriteCustomer(writer, value);
@@ -148,6 +148,17 @@ file static class __CustomerV2Codec
         {
             throw;
         }
+    }
+
+    private static int AvroReadFastAddress(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Address value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadLong(input, offset, out long f1);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f2);
+        reader.Exit();
+        value = new global::Acme.Address(f0, f1, f2);
+        return offset;
     }
 
     internal static void AvroWriteCustomer(ref global::Contracts.Avro.AvroWriter writer, global::Acme.CustomerV2 value)
@@ -289,6 +300,53 @@ file static class __CustomerV2Codec
         {
             throw;
         }
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastCustomer(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.CustomerV2 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f1);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadEnum(input, offset, 2, out int symbol0);
+        global::Acme.Tier f2 = FromSymbolIndexOfTier(symbol0);
+        global::Acme.Address? f3 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch1);
+        if (branch1 != 0)
+        {
+            offset = AvroReadFastAddress(ref reader, input, offset, out global::Acme.Address value2);
+            f3 = value2;
+        }
+        reader.Position = offset;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, long> f4 = AvroReadDictionaryInterfaceOfInt64(ref reader);
+        offset = reader.Position;
+        string? f5 = default;
+        offset = global::Contracts.Avro.AvroPrimitives.ReadUnionIndex(input, offset, 2, out int branch3);
+        if (branch3 != 0)
+        {
+            offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string value4);
+            f5 = value4;
+        }
+        reader.Exit();
+        value = new global::Acme.CustomerV2(f0, f1, f2, f3, f4, f5);
+        return offset;
+    }
+
+    internal static global::Acme.CustomerV2 AvroReadEntryCustomer(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastCustomer(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadCustomer(ref reader);
     }
 
     private static void AvroWriteTier(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Tier value) =>

@@ -29,7 +29,7 @@ partial record Parcel : global::Contracts.IMessageContract<global::Acme.Parcel>
         __ParcelCodec.AvroWriteParcel(ref writer, value);
 
     static global::Acme.Parcel global::Contracts.IMessageContract<global::Acme.Parcel>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __ParcelCodec.AvroReadParcel(ref reader);
+        __ParcelCodec.AvroReadEntryParcel(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Parcel>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Parcel value) =>
         __ParcelCodec.JsonWriteParcel(writer, value);
@@ -146,6 +146,40 @@ file static class __ParcelCodec
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastParcel(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Parcel value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f0);
+        reader.Position = offset;
+        global::Acme.Parcel.SizeUnion? f1 = AvroReadSizeUnion(ref reader);
+        offset = reader.Position;
+        reader.Position = offset;
+        global::Acme.Parcel.LabelUnion f2 = AvroReadLabelUnion(ref reader);
+        offset = reader.Position;
+        offset = AvroReadFastArrayInterfaceOfTagsUnion(ref reader, input, offset, out global::System.Collections.Generic.IReadOnlyList<global::Acme.Parcel.TagsUnion> f3);
+        reader.Exit();
+        value = new global::Acme.Parcel() { Id = f0, Size = f1, Label = f2, Tags = f3 };
+        return offset;
+    }
+
+    internal static global::Acme.Parcel AvroReadEntryParcel(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastParcel(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadParcel(ref reader);
+    }
+
     private static void AvroWriteArrayInterfaceOfTagsUnion(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Acme.Parcel.TagsUnion> value)
     {
         if (value is null)
@@ -236,6 +270,32 @@ file static class __ParcelCodec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastArrayInterfaceOfTagsUnion(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.IReadOnlyList<global::Acme.Parcel.TagsUnion> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<global::Acme.Parcel.TagsUnion>() : global::System.GC.AllocateUninitializedArray<global::Acme.Parcel.TagsUnion>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                reader.Position = offset;
+                global::Acme.Parcel.TagsUnion item0 = AvroReadTagsUnion(ref reader);
+                offset = reader.Position;
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static void AvroWriteSizeUnion(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Parcel.SizeUnion? value)

@@ -25,7 +25,7 @@ partial record ScalarsV1 : global::Contracts.IMessageContract<global::Acme.Sampl
         __ScalarsV1Codec.AvroWriteScalars(ref writer, value);
 
     static global::Acme.Samples.ScalarsV1 global::Contracts.IMessageContract<global::Acme.Samples.ScalarsV1>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __ScalarsV1Codec.AvroReadScalars(ref reader);
+        __ScalarsV1Codec.AvroReadEntryScalars(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Samples.ScalarsV1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Samples.ScalarsV1 value) =>
         __ScalarsV1Codec.JsonWriteScalars(writer, value);
@@ -130,6 +130,41 @@ file static class __ScalarsV1Codec
         {
             throw;
         }
+    }
+
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastScalars(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Samples.ScalarsV1 value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadBoolean(input, offset, out bool f0);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadInt(input, offset, out int f1);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadLong(input, offset, out long f2);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadFloat(input, offset, out float f3);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f4);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadString(input, offset, out string f5);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadBytes(input, offset, out byte[] f6);
+        offset = global::Contracts.Avro.AvroPrimitives.ReadBytes(input, offset, out byte[] bytes0);
+        global::System.ReadOnlyMemory<byte> f7 = new global::System.ReadOnlyMemory<byte>(bytes0);
+        reader.Exit();
+        value = new global::Acme.Samples.ScalarsV1(f0, f1, f2, f3, f4, f5, f6, f7);
+        return offset;
+    }
+
+    internal static global::Acme.Samples.ScalarsV1 AvroReadEntryScalars(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastScalars(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadScalars(ref reader);
     }
 
     private static readonly global::System.Text.Json.JsonEncodedText[] JsonPropertyNamesOfScalars = new global::System.Text.Json.JsonEncodedText[]

@@ -25,7 +25,7 @@ partial record Drawing : global::Contracts.IMessageContract<global::Acme.Art.Dra
         __DrawingCodec.AvroWriteDrawing(ref writer, value);
 
     static global::Acme.Art.Drawing global::Contracts.IMessageContract<global::Acme.Art.Drawing>.ReadAvro(ref global::Contracts.Avro.AvroReader reader) =>
-        __DrawingCodec.AvroReadDrawing(ref reader);
+        __DrawingCodec.AvroReadEntryDrawing(ref reader);
 
     static void global::Contracts.IMessageContract<global::Acme.Art.Drawing>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Art.Drawing value) =>
         __DrawingCodec.JsonWriteDrawing(writer, value);
@@ -108,6 +108,15 @@ file static class __DrawingCodec
         }
     }
 
+    private static int AvroReadFastCircle(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Art.Circle value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f0);
+        reader.Exit();
+        value = new global::Acme.Art.Circle() { Radius = f0 };
+        return offset;
+    }
+
     internal static void AvroWriteDrawing(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Art.Drawing value)
     {
         if (value is null)
@@ -171,6 +180,25 @@ file static class __DrawingCodec
         }
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int AvroReadFastDrawing(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Art.Drawing value)
+    {
+        reader.Enter();
+        reader.Position = offset;
+        global::Acme.Art.Drawing.ShapeUnion f0 = AvroReadShapeUnion(ref reader);
+        offset = reader.Position;
+        reader.Position = offset;
+        global::Acme.Art.Drawing.LabelUnion? f1 = AvroReadLabelUnion(ref reader);
+        offset = reader.Position;
+        offset = AvroReadFastArrayInterfaceOfLayersUnion(ref reader, input, offset, out global::System.Collections.Generic.IReadOnlyList<global::Acme.Art.Drawing.LayersUnion?> f2);
+        reader.Position = offset;
+        global::Acme.Art.Drawing.StampUnion? f3 = AvroReadStampUnion(ref reader);
+        offset = reader.Position;
+        reader.Exit();
+        value = new global::Acme.Art.Drawing() { Shape = f0, Label = f1, Layers = f2, Stamp = f3 };
+        return offset;
+    }
+
     internal static void AvroWriteSquare(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Art.Square value)
     {
         if (value is null)
@@ -202,6 +230,32 @@ file static class __DrawingCodec
         {
             throw;
         }
+    }
+
+    private static int AvroReadFastSquare(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::Acme.Art.Square value)
+    {
+        reader.Enter();
+        offset = global::Contracts.Avro.AvroPrimitives.ReadDouble(input, offset, out double f0);
+        reader.Exit();
+        value = new global::Acme.Art.Square() { Side = f0 };
+        return offset;
+    }
+
+    internal static global::Acme.Art.Drawing AvroReadEntryDrawing(ref global::Contracts.Avro.AvroReader reader)
+    {
+        var start = reader;
+        try
+        {
+            reader.Position = AvroReadFastDrawing(ref reader, reader.Input, reader.Position, out var value);
+            return value;
+        }
+        catch (global::Contracts.ContractException)
+        {
+            // The fast readers do not track fields: read again from the start with the readers that name the field path.
+            reader = start;
+        }
+
+        return AvroReadDrawing(ref reader);
     }
 
     private static void AvroWriteArrayInterfaceOfLayersUnion2(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Acme.Art.Drawing.LayersUnion2> value)
@@ -296,6 +350,32 @@ file static class __DrawingCodec
         return items;
     }
 
+    private static int AvroReadFastArrayInterfaceOfLayersUnion2(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.IReadOnlyList<global::Acme.Art.Drawing.LayersUnion2> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<global::Acme.Art.Drawing.LayersUnion2>() : global::System.GC.AllocateUninitializedArray<global::Acme.Art.Drawing.LayersUnion2>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                reader.Position = offset;
+                global::Acme.Art.Drawing.LayersUnion2 item0 = AvroReadLayersUnion2(ref reader);
+                offset = reader.Position;
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
+    }
+
     private static void AvroWriteArrayInterfaceOfLayersUnion(ref global::Contracts.Avro.AvroWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Acme.Art.Drawing.LayersUnion?> value)
     {
         if (value is null)
@@ -386,6 +466,32 @@ file static class __DrawingCodec
         }
         reader.Exit();
         return items;
+    }
+
+    private static int AvroReadFastArrayInterfaceOfLayersUnion(ref global::Contracts.Avro.AvroReader reader, global::System.ReadOnlySpan<byte> input, int offset, out global::System.Collections.Generic.IReadOnlyList<global::Acme.Art.Drawing.LayersUnion?> value)
+    {
+        reader.Enter();
+        offset = reader.ReadBlockCount(offset, 0, 1, out var count);
+        var items = count == 0 ? global::System.Array.Empty<global::Acme.Art.Drawing.LayersUnion?>() : global::System.GC.AllocateUninitializedArray<global::Acme.Art.Drawing.LayersUnion?>(count);
+        var index = 0;
+        while (count != 0)
+        {
+            for (; index < items.Length; index++)
+            {
+                reader.Position = offset;
+                global::Acme.Art.Drawing.LayersUnion? item0 = AvroReadLayersUnion(ref reader);
+                offset = reader.Position;
+                items[index] = item0;
+            }
+            offset = reader.ReadBlockCount(offset, index, 1, out count);
+            if (count != 0)
+            {
+                global::System.Array.Resize(ref items, index + count);
+            }
+        }
+        reader.Exit();
+        value = items;
+        return offset;
     }
 
     private static void AvroWriteShapeUnion(ref global::Contracts.Avro.AvroWriter writer, global::Acme.Art.Drawing.ShapeUnion value)
