@@ -43,7 +43,10 @@ public static partial class AvroPrimitives
             }
         }
 
-        return ReadIntSlow(source, offset, out value);
+        // The slow path returns both, so value's local in the caller is never address-taken (which would keep it in
+        // memory, a store and a load around every use, in the inlined fast path too).
+        (value, var end) = ReadIntSlow(source, offset);
+        return end;
     }
 
     /// <summary>Reads a <c>long</c>: a zig-zag varint of at most 10 bytes.</summary>
@@ -61,7 +64,8 @@ public static partial class AvroPrimitives
             }
         }
 
-        return ReadLongSlow(source, offset, out value);
+        (value, var end) = ReadLongSlow(source, offset);
+        return end;
     }
 
     /// <summary>Reads a <c>float</c> (4 little-endian bytes).</summary>
@@ -128,7 +132,8 @@ public static partial class AvroPrimitives
             }
         }
 
-        return ReadStringSlow(source, offset, out value);
+        (value, var end) = ReadStringSlow(source, offset);
+        return end;
     }
 
     /// <summary>Reads the UTF-8 bytes of a <c>string</c> (or the content of <c>bytes</c>) as a slice of <paramref name="source"/>, without validating them.</summary>
@@ -183,16 +188,15 @@ public static partial class AvroPrimitives
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int ReadStringSlow(ReadOnlySpan<byte> source, int offset, out string value)
+    private static (string Value, int End) ReadStringSlow(ReadOnlySpan<byte> source, int offset)
     {
         var start = ReadLength(source, offset, "string", out var length);
-        value = Utf8Decoder.Decode(source.Slice(start, length), offset);
-        return start + length;
+        return (Utf8Decoder.Decode(source.Slice(start, length), offset), start + length);
     }
 
     // Multi-byte varints: 2 to 5 (10) bytes, a timestamp or a large sequence number being common.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int ReadIntSlow(ReadOnlySpan<byte> source, int offset, out int value)
+    private static (int Value, int End) ReadIntSlow(ReadOnlySpan<byte> source, int offset)
     {
         var end = TryReadShortVarint(source, offset, out var payload, out var length)
             ? offset + length
@@ -204,18 +208,16 @@ public static partial class AvroPrimitives
             throw VarintTooLong(offset, MaxIntSize);
         }
 
-        value = (int)((uint)payload >> 1) ^ -(int)((uint)payload & 1);
-        return end;
+        return ((int)((uint)payload >> 1) ^ -(int)((uint)payload & 1), end);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int ReadLongSlow(ReadOnlySpan<byte> source, int offset, out long value)
+    private static (long Value, int End) ReadLongSlow(ReadOnlySpan<byte> source, int offset)
     {
         var end = TryReadShortVarint(source, offset, out var payload, out var length)
             ? offset + length
             : ReadVarintBytes(source, offset, MaxLongSize, out payload);
-        value = (long)(payload >> 1) ^ -(long)(payload & 1);
-        return end;
+        return ((long)(payload >> 1) ^ -(long)(payload & 1), end);
     }
 
     /// <summary>

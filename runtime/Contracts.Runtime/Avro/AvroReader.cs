@@ -171,11 +171,13 @@ public ref partial struct AvroReader
             }
         }
 
-        return ReadBlockCountSlow(offset, itemsSoFar, minItemSize, out count);
+        // Both through the return value, so the caller's count is never address-taken (kept in memory).
+        (count, var end) = ReadBlockCountSlow(offset, itemsSoFar, minItemSize);
+        return end;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private readonly int ReadBlockCountSlow(int offset, long itemsSoFar, int minItemSize, out int count)
+    private readonly (int Count, int End) ReadBlockCountSlow(int offset, long itemsSoFar, int minItemSize)
     {
         var end = AvroPrimitives.ReadLong(_buffer, offset, out var value);
         if (value < 0)
@@ -208,8 +210,7 @@ public ref partial struct AvroReader
             throw Error(offset, string.Create(CultureInfo.InvariantCulture, $"the block declares {value} items but only {remaining} bytes remain."));
         }
 
-        count = (int)value;
-        return end;
+        return ((int)value, end);
     }
 
     /// <summary>Enters a nested record, array or map; fails past <see cref="AvroReaderOptions.MaxDepth"/>. Pair with <see cref="Exit"/>.</summary>
