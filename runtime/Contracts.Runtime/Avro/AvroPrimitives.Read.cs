@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Contracts.Avro;
 
@@ -127,7 +128,9 @@ public static partial class AvroPrimitives
             var length = (int)(prefix >> 1);
             if ((prefix & 0x81) == 0 && length < source.Length - offset)
             {
-                value = Utf8Decoder.Decode(source.Slice(offset + 1, length), offset);
+                // Checked just above, so no second bounds check for a slice.
+                var text = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref MemoryMarshal.GetReference(source), offset + 1), length);
+                value = Utf8Decoder.Decode(text, offset);
                 return offset + 1 + length;
             }
         }

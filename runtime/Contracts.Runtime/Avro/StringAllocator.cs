@@ -19,7 +19,7 @@ internal static class StringAllocator
 
     /// <summary>
     /// A new string of <paramref name="length"/> characters (1 or more) whose content the caller must write in full
-    /// through <see cref="Chars"/> before it is seen by anyone else; an empty string is <see cref="string.Empty"/>,
+    /// through <see cref="FirstChar"/> before it is seen by anyone else; an empty string is <see cref="string.Empty"/> (never to be written),
     /// as with <c>string.Create</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -33,9 +33,12 @@ internal static class StringAllocator
         return HasFastAllocate ? FastAllocateString(null, length) : new string('\0', length);
     }
 
-    /// <summary>The characters of a string from <see cref="Allocate"/>, writable.</summary>
+    /// <summary>
+    /// The first character of a string from <see cref="Allocate"/>, writable: a reference, not a span, so there is no
+    /// null test (<c>AsSpan</c> branches on null) and no length to load; the caller knows the length it allocated.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Span<char> Chars(string text) => MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(text.AsSpan()), text.Length);
+    public static ref char FirstChar(string text) => ref Unsafe.AsRef(in text.GetPinnableReference());
 
     /// <summary>The runtime's uninitialised string allocation (the first parameter only names the type).</summary>
     [UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "FastAllocateString")]

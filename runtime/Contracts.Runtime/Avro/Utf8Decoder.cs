@@ -47,7 +47,11 @@ internal static class Utf8Decoder
     private static string CopyToNew(ReadOnlySpan<char> chars)
     {
         var text = StringAllocator.Allocate(chars.Length);
-        CopyChars(chars, StringAllocator.Chars(text));
+        if (chars.Length != 0)
+        {
+            CopyChars(chars, ref StringAllocator.FirstChar(text));
+        }
+
         return text;
     }
 
@@ -55,10 +59,10 @@ internal static class Utf8Decoder
     /// Copies short text with a few overlapping vector moves, inline: <c>new string(span)</c> calls the general
     /// <c>Memmove</c>, whose call and size dispatch cost about as much as the copy.
     /// </summary>
-    private static void CopyChars(ReadOnlySpan<char> text, Span<char> target)
+    private static void CopyChars(ReadOnlySpan<char> text, ref char target)
     {
         ref var from = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text));
-        ref var to = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(target));
+        ref var to = ref Unsafe.As<char, byte>(ref target);
         var size = (nuint)text.Length * sizeof(char);
         if (size >= 32 && Vector256.IsHardwareAccelerated)
         {
@@ -83,7 +87,7 @@ internal static class Utf8Decoder
         }
         else
         {
-            text.CopyTo(target);
+            text.CopyTo(MemoryMarshal.CreateSpan(ref target, text.Length));
         }
     }
 
@@ -147,14 +151,18 @@ internal static class Utf8Decoder
     public static string Widen(ReadOnlySpan<byte> bytes)
     {
         var text = StringAllocator.Allocate(bytes.Length);
-        WidenInto(bytes, StringAllocator.Chars(text));
+        if (bytes.Length != 0)
+        {
+            WidenInto(bytes, ref StringAllocator.FirstChar(text));
+        }
+
         return text;
     }
 
-    private static void WidenInto(ReadOnlySpan<byte> ascii, Span<char> chars)
+    private static void WidenInto(ReadOnlySpan<byte> ascii, ref char chars)
     {
         ref var source = ref MemoryMarshal.GetReference(ascii);
-        ref var target = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(chars));
+        ref var target = ref Unsafe.As<char, ushort>(ref chars);
         var length = (nuint)ascii.Length;
         nuint i = 0;
         if (length >= 16 && Vector128.IsHardwareAccelerated)
