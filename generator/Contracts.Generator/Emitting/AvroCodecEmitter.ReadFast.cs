@@ -27,14 +27,17 @@ internal static partial class AvroCodecEmitter
     {
         var root = plan.Root;
         w.Open("internal static " + root.ClrTypeName + " " + EntryReader(plan) + "(ref " + CodeNames.AvroReader + " reader)");
-        w.Line("var start = reader;");
+        // The position and depth, not a copy of the reader: the caller has just stored its fields one by one, and one
+        // wide load of them all cannot be forwarded from those stores (it waits for them to reach the cache).
+        w.Line("var position = reader.Position;");
+        w.Line("var depth = reader.Depth;");
         w.Open("try");
-        w.Line("reader.Position = " + FastReader(plan, root) + "(ref reader, reader.Input, reader.Position, out var value);");
+        w.Line("reader.Position = " + FastReader(plan, root) + "(ref reader, reader.Input, position, out var value);");
         w.Line("return value;");
         w.Close();
         w.Open("catch (" + CodeNames.ContractException + ")");
         w.Line("// The fast readers do not track fields: read again from the start with the readers that name the field path.");
-        w.Line("reader = start;");
+        w.Line("reader.Rewind(position, depth);");
         w.Close();
         w.Line();
         w.Line("return " + Reader(plan, root) + "(ref reader);");

@@ -46,6 +46,22 @@ public ref partial struct AvroReader
         }
     }
 
+    /// <summary>How many records, arrays and maps are open (entered and not yet left); with <see cref="Position"/>, what <see cref="Rewind"/> goes back to.</summary>
+    public readonly int Depth => _depth;
+
+    /// <summary>
+    /// Goes back to a <paramref name="position"/> and <paramref name="depth"/> taken earlier from <see cref="Position"/>
+    /// and <see cref="Depth"/>, to read the same value again: generated codecs read a message a second time, naming the
+    /// field path, when their fast readers fail.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The position is negative or past the end of the input, or the depth is negative.</exception>
+    public void Rewind(int position, int depth)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(depth);
+        Position = position;
+        _depth = depth;
+    }
+
     /// <summary>The whole input, from offset 0 (not from <see cref="Position"/>), for <see cref="AvroPrimitives"/>' read methods.</summary>
     public readonly ReadOnlySpan<byte> Input => _buffer;
 

@@ -318,16 +318,17 @@ file static class __UserEventCodec
 
     internal static global::My.Service.UserEvent AvroReadEntryuser_event(ref global::Contracts.Avro.AvroReader reader)
     {
-        var start = reader;
+        var position = reader.Position;
+        var depth = reader.Depth;
         try
         {
-            reader.Position = AvroReadFastuser_event(ref reader, reader.Input, reader.Position, out var value);
+            reader.Position = AvroReadFastuser_event(ref reader, reader.Input, position, out var value);
             return value;
         }
         catch (global::Contracts.ContractException)
         {
             // The fast readers do not track fields: read again from the start with the readers that name the field path.
-            reader = start;
+            reader.Rewind(position, depth);
         }
 
         return AvroReaduser_event(ref reader);

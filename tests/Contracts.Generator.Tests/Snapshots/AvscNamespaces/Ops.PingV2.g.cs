@@ -124,16 +124,17 @@ file static class __PingV2Codec
 
     internal static global::Ops.PingV2 AvroReadEntryPing(ref global::Contracts.Avro.AvroReader reader)
     {
-        var start = reader;
+        var position = reader.Position;
+        var depth = reader.Depth;
         try
         {
-            reader.Position = AvroReadFastPing(ref reader, reader.Input, reader.Position, out var value);
+            reader.Position = AvroReadFastPing(ref reader, reader.Input, position, out var value);
             return value;
         }
         catch (global::Contracts.ContractException)
         {
             // The fast readers do not track fields: read again from the start with the readers that name the field path.
-            reader = start;
+            reader.Rewind(position, depth);
         }
 
         return AvroReadPing(ref reader);

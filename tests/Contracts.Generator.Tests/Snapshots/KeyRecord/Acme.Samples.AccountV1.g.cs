@@ -166,16 +166,17 @@ file static class __AccountV1Codec
 
     internal static global::Acme.Samples.AccountV1 AvroReadEntryAccount(ref global::Contracts.Avro.AvroReader reader)
     {
-        var start = reader;
+        var position = reader.Position;
+        var depth = reader.Depth;
         try
         {
-            reader.Position = AvroReadFastAccount(ref reader, reader.Input, reader.Position, out var value);
+            reader.Position = AvroReadFastAccount(ref reader, reader.Input, position, out var value);
             return value;
         }
         catch (global::Contracts.ContractException)
         {
             // The fast readers do not track fields: read again from the start with the readers that name the field path.
-            reader = start;
+            reader.Rewind(position, depth);
         }
 
         return AvroReadAccount(ref reader);

@@ -210,16 +210,17 @@ file static class __SnakeV1Codec
 
     internal static global::Acme.Samples.SnakeV1 AvroReadEntrySnake(ref global::Contracts.Avro.AvroReader reader)
     {
-        var start = reader;
+        var position = reader.Position;
+        var depth = reader.Depth;
         try
         {
-            reader.Position = AvroReadFastSnake(ref reader, reader.Input, reader.Position, out var value);
+            reader.Position = AvroReadFastSnake(ref reader, reader.Input, position, out var value);
             return value;
         }
         catch (global::Contracts.ContractException)
         {
             // The fast readers do not track fields: read again from the start with the readers that name the field path.
-            reader = start;
+            reader.Rewind(position, depth);
         }
 
         return AvroReadSnake(ref reader);

@@ -97,16 +97,17 @@ file static class __PointV1Codec
 
     internal static global::PointV1 AvroReadEntryPoint(ref global::Contracts.Avro.AvroReader reader)
     {
-        var start = reader;
+        var position = reader.Position;
+        var depth = reader.Depth;
         try
         {
-            reader.Position = AvroReadFastPoint(ref reader, reader.Input, reader.Position, out var value);
+            reader.Position = AvroReadFastPoint(ref reader, reader.Input, position, out var value);
             return value;
         }
         catch (global::Contracts.ContractException)
         {
             // The fast readers do not track fields: read again from the start with the readers that name the field path.
-            reader = start;
+            reader.Rewind(position, depth);
         }
 
         return AvroReadPoint(ref reader);
