@@ -53,7 +53,7 @@ internal sealed class ConsumedRecord
     public ReadOnlyMemory<byte>? Value => Memory(_value);
 
     /// <summary>The value bytes; empty for a null value.</summary>
-    public ReadOnlySpan<byte> ValueSpan => _value.IsNull ? default : _data.AsSpan(_value.Start, _value.Length);
+    public ReadOnlySpan<byte> ValueSpan => Bytes(_value);
 
     public int HeaderCount => _headers.Length;
 
@@ -73,7 +73,7 @@ internal sealed class ConsumedRecord
             ref readonly var header = ref _headers[i];
             if (string.Equals(header.Name, name, StringComparison.Ordinal))
             {
-                value = header.Value.IsNull ? default : _data.AsSpan(header.Value.Start, header.Value.Length);
+                value = Bytes(header.Value);
                 return !header.Value.IsNull;
             }
         }
@@ -88,17 +88,17 @@ internal sealed class ConsumedRecord
         var headers = new Headers();
         foreach (var header in _headers)
         {
-            headers.Add(header.Name, header.Value.IsNull ? null : _data.AsSpan(header.Value.Start, header.Value.Length).ToArray());
+            headers.Add(header.Name, header.Value.IsNull ? null : Bytes(header.Value).ToArray());
         }
 
         return headers;
     }
 
     /// <summary>The key as a new array; null without a key.</summary>
-    public byte[]? KeyArray() => _key.IsNull ? null : _data.AsSpan(_key.Start, _key.Length).ToArray();
+    public byte[]? KeyArray() => _key.IsNull ? null : Bytes(_key).ToArray();
 
     /// <summary>The value as a new array; null for a null value.</summary>
-    public byte[]? ValueArray() => _value.IsNull ? null : _data.AsSpan(_value.Start, _value.Length).ToArray();
+    public byte[]? ValueArray() => _value.IsNull ? null : Bytes(_value).ToArray();
 
     /// <summary>The record of a message Confluent.Kafka's <c>Consume</c> returned.</summary>
     public static ConsumedRecord From(ConsumeResult<byte[]?, byte[]?> result)
@@ -126,18 +126,23 @@ internal sealed class ConsumedRecord
         return new ConsumedRecord(result.Topic, result.Partition.Value, result.Offset.Value, result.LeaderEpoch, message?.Timestamp ?? default, data, key, value, headers);
     }
 
-    private static Slice Append(byte[] data, byte[]? bytes, ref int written)
+    /// <summary>Copies <paramref name="bytes"/> into <paramref name="data"/> at <paramref name="written"/> and moves it on; <see cref="Slice.Null"/> when <paramref name="isNull"/>.</summary>
+    internal static Slice Append(byte[] data, ReadOnlySpan<byte> bytes, bool isNull, ref int written)
     {
-        if (bytes is null)
+        if (isNull)
         {
             return Slice.Null;
         }
 
-        bytes.CopyTo(data, written);
+        bytes.CopyTo(data.AsSpan(written));
         var slice = new Slice(written, bytes.Length);
         written += bytes.Length;
         return slice;
     }
+
+    private static Slice Append(byte[] data, byte[]? bytes, ref int written) => Append(data, bytes, bytes is null, ref written);
+
+    private ReadOnlySpan<byte> Bytes(Slice slice) => slice.IsNull ? default : _data.AsSpan(slice.Start, slice.Length);
 
     private ReadOnlyMemory<byte>? Memory(Slice slice) => slice.IsNull ? (ReadOnlyMemory<byte>?)null : new ReadOnlyMemory<byte>(_data, slice.Start, slice.Length);
 

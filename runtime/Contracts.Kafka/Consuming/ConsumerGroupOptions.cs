@@ -55,10 +55,11 @@ public sealed class ConsumerGroupOptions
     public Dictionary<string, string> Properties { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether the group's polling thread reads each message from librdkafka's <c>rd_kafka_consumer_poll</c> on the
-    /// Confluent.Kafka consumer's own client, copying key, value and headers once into one array, instead of through
-    /// Confluent.Kafka's <c>Consume</c>, which builds about a dozen objects per message (the same librdkafka call, so
-    /// rebalances and callbacks behave alike). Default true; where the client cannot be reached safely (a 32-bit
+    /// Whether the group's polling thread reads messages from librdkafka on the Confluent.Kafka consumer's own client
+    /// (what is ready in one <c>rd_kafka_consume_batch_queue</c> call, else waiting in <c>rd_kafka_consumer_poll</c>),
+    /// copying key, value and headers once into one array, instead of through Confluent.Kafka's <c>Consume</c>, which
+    /// builds about a dozen objects per message (the same librdkafka calls underneath, so rebalances and callbacks
+    /// behave alike). Default true; where the client cannot be reached safely (a 32-bit
     /// process, another Confluent.Kafka build) the group uses <c>Consume</c> either way.
     /// </summary>
     public bool DirectConsume { get; set; } = true;

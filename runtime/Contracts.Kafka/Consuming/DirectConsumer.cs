@@ -8,11 +8,12 @@ using Contracts.Kafka.Native;
 namespace Contracts.Kafka.Consuming;
 
 /// <summary>
-/// Polls a Confluent.Kafka consumer's own librdkafka client with <c>rd_kafka_consumer_poll</c> and copies each message
-/// into a <see cref="ConsumedRecord"/>: key, value and header values in one array, topic and header names from caches
-/// (compared with librdkafka's bytes each time, never trusted by address). It is the same call Confluent.Kafka's
-/// <c>Consume</c> makes, so rebalance, error, log and statistics callbacks run as they do there (on the calling
-/// thread); what is skipped is Confluent.Kafka's marshalling of each message into a dozen objects. One thread only.
+/// Reads messages from a Confluent.Kafka consumer's own librdkafka client (<c>rd_kafka_consume_batch_queue</c> for what
+/// is ready, <c>rd_kafka_consumer_poll</c> to wait) and copies each into a <see cref="ConsumedRecord"/>: key, value and
+/// header values in one array, topic and header names from caches (compared with librdkafka's bytes each time, never
+/// trusted by address). These are the calls under Confluent.Kafka's <c>Consume</c>, so rebalance, error, log and
+/// statistics callbacks run as they do there (on the calling thread); what is skipped is Confluent.Kafka's marshalling
+/// of each message into a dozen objects. One thread only.
 /// </summary>
 internal sealed unsafe class DirectConsumer
 {
@@ -204,18 +205,8 @@ internal sealed unsafe class DirectConsumer
             slices);
     }
 
-    private static ConsumedRecord.Slice Append(byte[] data, byte* bytes, nuint length, ref int written)
-    {
-        if (bytes is null)
-        {
-            return ConsumedRecord.Slice.Null;
-        }
-
-        new ReadOnlySpan<byte>(bytes, (int)length).CopyTo(data.AsSpan(written));
-        var slice = new ConsumedRecord.Slice(written, (int)length);
-        written += (int)length;
-        return slice;
-    }
+    private static ConsumedRecord.Slice Append(byte[] data, byte* bytes, nuint length, ref int written) =>
+        ConsumedRecord.Append(data, new ReadOnlySpan<byte>(bytes, (int)length), bytes is null, ref written);
 
     /// <summary>The string of a null-terminated UTF-8 name, from <paramref name="cache"/> when seen before (trying <paramref name="hint"/>'s entry first).</summary>
     private static string Cached(List<CachedName> cache, byte* name, int hint)

@@ -12,7 +12,7 @@ namespace Contracts.Kafka.Native;
 /// reflection, trim- and AOT-safe) and checked against the client's name, so a Confluent.Kafka release that moves it
 /// makes <see cref="TryGet"/> return null and the caller keep Confluent.Kafka's path.
 /// </summary>
-internal static class ClientHandle
+internal static partial class ClientHandle
 {
     /// <summary>
     /// The client's native handle, or null when it cannot be reached safely (another Confluent.Kafka layout, a 32-bit
@@ -52,7 +52,7 @@ internal static class ClientHandle
         try
         {
             handle.DangerousAddRef(ref added);
-            return Marshal.PtrToStringUTF8(ProduceNative.ClientName(handle.DangerousGetHandle()));
+            return Marshal.PtrToStringUTF8(ClientName(handle.DangerousGetHandle()));
         }
         finally
         {
@@ -62,6 +62,10 @@ internal static class ClientHandle
             }
         }
     }
+
+    /// <summary>Returns a string owned by <paramref name="client"/>.</summary>
+    [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_name")]
+    private static partial IntPtr ClientName(IntPtr client);
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_LibrdkafkaHandle")]
     [return: UnsafeAccessorType("Confluent.Kafka.Impl.SafeKafkaHandle, Confluent.Kafka")]

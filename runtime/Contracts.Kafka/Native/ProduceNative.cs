@@ -26,10 +26,6 @@ internal static unsafe partial class ProduceNative
 
     [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_error_destroy")]
     public static partial void ErrorDestroy(IntPtr error);
-
-    /// <summary>Returns a string owned by <paramref name="client"/>.</summary>
-    [LibraryImport(LibrdkafkaLibrary.Name, EntryPoint = "rd_kafka_name")]
-    public static partial IntPtr ClientName(IntPtr client);
 }
 
 /// <summary><c>rd_kafka_vtype_t</c>: what a <see cref="ProduceArgument"/> carries.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -173,14 +174,7 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
         var buffer = ProduceBuffer.Rent();
         try
         {
-            var keyLength = -1;
-            if (T.Descriptor.KeyFormat != KeyFormat.None)
-            {
-                T.WriteKey(buffer, message);
-                keyLength = buffer.WrittenCount;
-            }
-
-            MessageEncoding.WriteValue(buffer, message, topic.WireFormat, _producerName);
+            var keyLength = WriteKeyAndValue(buffer, topic, message);
             var written = buffer.WrittenSpan;
             var key = keyLength < 0 ? default : written[..keyLength];
             var value = written[Math.Max(keyLength, 0)..];
@@ -317,6 +311,24 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
         return last;
     }
 
+    /// <summary>
+    /// Writes the key (per the contract's key configuration) and then the value in the topic's wire format into
+    /// <paramref name="buffer"/>; returns the key's length, or -1 for a contract without a key (a null key).
+    /// </summary>
+    private int WriteKeyAndValue<T>(ArrayBufferWriter<byte> buffer, TopicDescriptor topic, T message)
+        where T : IMessageContract<T>
+    {
+        var keyLength = -1;
+        if (T.Descriptor.KeyFormat != KeyFormat.None)
+        {
+            T.WriteKey(buffer, message);
+            keyLength = buffer.WrittenCount;
+        }
+
+        MessageEncoding.WriteValue(buffer, message, topic.WireFormat, _producerName);
+        return keyLength;
+    }
+
     /// <summary>The record to send and the array its message-id header holds.</summary>
     private (Message<byte[]?, byte[]> Record, byte[] MessageId) Encode<T>(TopicDescriptor topic, T message, Guid messageId, ScratchUse scratch)
         where T : IMessageContract<T>
@@ -327,15 +339,14 @@ public sealed class KafkaMessageProducer : IMessageProducer, IAsyncDisposable, I
         var buffer = ProduceBuffer.Rent();
         try
         {
-            if (T.Descriptor.KeyFormat != KeyFormat.None)
+            var keyLength = WriteKeyAndValue(buffer, topic, message);
+            var written = buffer.WrittenSpan;
+            if (keyLength >= 0)
             {
-                T.WriteKey(buffer, message);
-                key = ProduceBuffer.ExactArray(buffer.WrittenSpan, ArrayRole.Key, reuseArrays);
-                buffer.ResetWrittenCount();
+                key = ProduceBuffer.ExactArray(written[..keyLength], ArrayRole.Key, reuseArrays);
             }
 
-            MessageEncoding.WriteValue(buffer, message, topic.WireFormat, _producerName);
-            value = ProduceBuffer.ExactArray(buffer.WrittenSpan, ArrayRole.Value, reuseArrays);
+            value = ProduceBuffer.ExactArray(written[Math.Max(keyLength, 0)..], ArrayRole.Value, reuseArrays);
         }
         finally
         {
